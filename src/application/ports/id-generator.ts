@@ -1,0 +1,4 @@
+/** Unique, unguessable identifiers for new records (UUID v4 in production). */
+export interface IdGenerator {
+  newId(): string;
+}

@@ -1,0 +1,31 @@
+import { InvalidAccessToken } from '../../domain/errors.js';
+import type { AccessTokenVerifier } from '../ports/access-token-verifier.js';
+import type { UserRepository } from '../ports/user-repository.js';
+
+/** Who is calling: the account and the session its access token belongs to. */
+export interface Principal {
+  readonly userId: string;
+  readonly sessionId: string;
+}
+
+/**
+ * The service's own bearer check: a valid signature is not enough, the account must still
+ * exist and the token must be newer than the account's latest password change.
+ * Refuses with InvalidAccessToken.
+ */
+export class AuthenticateAccessToken {
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly users: UserRepository,
+  ) {}
+
+  async execute(token: string | null): Promise<Principal> {
+    if (!token) throw new InvalidAccessToken();
+    const claims = await this.verifier.verify(token);
+    const user = await this.users.findById(claims.userId);
+    if (!user || claims.issuedAt.getTime() < user.passwordChangedAt.getTime()) {
+      throw new InvalidAccessToken();
+    }
+    return { userId: user.id, sessionId: claims.sessionId };
+  }
+}

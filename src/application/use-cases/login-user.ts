@@ -1,0 +1,86 @@
+import { Email } from '../../domain/email.js';
+import { InvalidCredentials } from '../../domain/errors.js';
+import { fitsHashInput, normalizePassword } from '../../domain/password.js';
+import type { User } from '../../domain/user.js';
+import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
+import type { SessionStore } from '../ports/session-store.js';
+import type { UserRepository } from '../ports/user-repository.js';
+
+export interface LoginUserInput {
+  readonly email: string;
+  readonly password: string;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+export interface LoginUserOutput {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly userId: string;
+}
+
+export interface SessionLifetimes {
+  readonly refreshTokenTtlMs: number;
+  readonly sessionMaxAgeMs: number;
+}
+
+/**
+ * Checks a password and starts a session (a refresh-token family) with its first token pair.
+ * Refuses with InvalidEmail (malformed address) or InvalidCredentials, which is the same for
+ * an unknown e-mail and a wrong password, and costs the same time: one hash comparison.
+ */
+export class LoginUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly secrets: SecretTokenGenerator,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly lifetimes: SessionLifetimes,
+  ) {}
+
+  async execute(input: LoginUserInput): Promise<LoginUserOutput> {
+    const user = await this.users.findByEmail(Email.parse(input.email));
+    const password = normalizePassword(input.password);
+    if (!(await this.passwordMatches(user, password)) || !user) throw new InvalidCredentials();
+    await this.upgradeHashIfWeak(user, password);
+    return this.startSession(user, input);
+  }
+
+  private async passwordMatches(user: User | null, password: string): Promise<boolean> {
+    // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
+    const comparable = fitsHashInput(password) ? password : '';
+    const matches = await this.hasher.verify(comparable, user?.passwordHash ?? this.hasher.dummyHash);
+    return matches && comparable === password && user !== null;
+  }
+
+  private async upgradeHashIfWeak(user: User, password: string): Promise<void> {
+    if (!this.hasher.needsRehash(user.passwordHash)) return;
+    await this.users.update(user.withRehashedPassword(await this.hasher.hash(password)));
+  }
+
+  private async startSession(user: User, input: LoginUserInput): Promise<LoginUserOutput> {
+    const now = this.clock.now();
+    const sessionId = this.ids.newId();
+    const refreshToken = this.secrets.generate();
+    await this.sessions.start({
+      id: sessionId,
+      userId: user.id,
+      refreshToken,
+      refreshTokenExpiresAt: new Date(now.getTime() + this.lifetimes.refreshTokenTtlMs),
+      expiresAt: new Date(now.getTime() + this.lifetimes.sessionMaxAgeMs),
+      createdAt: now,
+      userAgent: input.userAgent,
+      ip: input.ip,
+    });
+    const access = await this.accessTokens.issue({ userId: user.id, sessionId });
+    return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Every refusal the core can make, one small class each, with a stable `code`.
+ * They carry no HTTP status, request id or logging: the HTTP edge maps `code` to a
+ * problem (src/interfaces/http/problem-map.ts), and a test fails if one has no row.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** One rule a submitted value broke, addressed to the input field it came from. */
+export interface Violation {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A refusal of the input itself: it lists every rule broken, field by field. */
+export abstract class InvalidInput extends DomainError {
+  constructor(message: string, readonly violations: readonly Violation[]) {
+    super(message);
+  }
+}
+
+export class InvalidEmail extends InvalidInput {
+  readonly code = 'invalid_email';
+  constructor(reason: string, field = 'email') {
+    super('The e-mail address is not valid.', [{ field, code: 'invalid_email', message: reason }]);
+  }
+}
+
+export class PasswordPolicyViolation extends InvalidInput {
+  readonly code = 'password_policy';
+  constructor(violations: readonly Violation[]) {
+    super('The password does not meet the password policy.', violations);
+  }
+}
+
+export class EmailAlreadyRegistered extends DomainError {
+  readonly code = 'email_already_registered';
+  constructor() {
+    super('An account with this e-mail address already exists.');
+  }
+}
+
+/** One refusal for an unknown e-mail and a wrong password alike, so that nobody learns which. */
+export class InvalidCredentials extends DomainError {
+  readonly code = 'invalid_credentials';
+  constructor() {
+    super('The e-mail address or the password is wrong.');
+  }
+}
+
+/** Missing, malformed, expired, forged or outdated access token. */
+export class InvalidAccessToken extends DomainError {
+  readonly code = 'invalid_access_token';
+  constructor() {
+    super('The access token is missing, malformed, expired or no longer valid.');
+  }
+}
+
+/** A dependency (the database, an upstream behind a circuit breaker) cannot answer now. */
+export class DependencyUnavailable extends DomainError {
+  readonly code = 'dependency_unavailable';
+  constructor(readonly dependency: string, readonly retryAfterSeconds = 5) {
+    super(`A service this request needs (${dependency}) is unavailable; try again shortly.`);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Email } from './email.js';
+
+export interface UserProps {
+  readonly id: string;
+  readonly email: Email;
+  readonly passwordHash: string;
+  readonly emailVerifiedAt: Date | null;
+  readonly passwordChangedAt: Date;
+  readonly createdAt: Date;
+}
+
+/**
+ * An account. The password hash is opaque here: how it was made is the hasher's business.
+ * Instances are immutable; a change gives a new User for the repository to save.
+ */
+export class User {
+  private constructor(private readonly props: UserProps) {}
+
+  static register(input: { id: string; email: Email; passwordHash: string; now: Date }): User {
+    return new User({
+      id: input.id,
+      email: input.email,
+      passwordHash: input.passwordHash,
+      emailVerifiedAt: null,
+      passwordChangedAt: input.now,
+      createdAt: input.now,
+    });
+  }
+
+  /** For repositories rebuilding a stored account. */
+  static restore(props: UserProps): User {
+    return new User(props);
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get email(): Email {
+    return this.props.email;
+  }
+  get passwordHash(): string {
+    return this.props.passwordHash;
+  }
+  get emailVerified(): boolean {
+    return this.props.emailVerifiedAt !== null;
+  }
+  get emailVerifiedAt(): Date | null {
+    return this.props.emailVerifiedAt;
+  }
+  get passwordChangedAt(): Date {
+    return this.props.passwordChangedAt;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+
+  /** The same password, stored under a stronger hash: not a password change, sessions live on. */
+  withRehashedPassword(passwordHash: string): User {
+    return new User({ ...this.props, passwordHash });
+  }
+}

@@ -1,0 +1,17 @@
+// Keys whose values must never reach a log line, wherever they sit in a logged object:
+// passwords, hashes, tokens (access, refresh, reset), secrets, and credential headers.
+const SECRET_KEY = /pass(word)?|hash|token|secret|authorization|cookie|api[-_]?key|private[-_]?key/i;
+export const REDACTED = '[REDACTED]';
+const MAX_DEPTH = 6;
+
+/** A copy of a value to log, with every secret-named field replaced by [REDACTED]. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[…]';
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
+  }
+  return copy;
+}

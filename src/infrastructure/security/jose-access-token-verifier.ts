@@ -1,0 +1,38 @@
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+import type { AccessTokenClaims, AccessTokenVerifier } from '../../application/ports/access-token-verifier.js';
+import type { Clock } from '../../application/ports/clock.js';
+import { InvalidAccessToken } from '../../domain/errors.js';
+import { ACCESS_TOKEN_TYPE } from './jose-access-token-issuer.js';
+import type { TokenKeys } from './token-keys.js';
+
+const CLOCK_TOLERANCE_S = 30;
+
+export class JoseAccessTokenVerifier implements AccessTokenVerifier {
+  constructor(
+    private readonly keys: TokenKeys,
+    private readonly settings: { readonly issuer: string; readonly audience: string },
+    private readonly clock: Clock,
+  ) {}
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    try {
+      // The kid picks the key and the key pins its algorithm: a token cannot choose either
+      // (no "none", no HS256 signed with a public key).
+      const key = this.keys.verification.get(decodeProtectedHeader(token).kid ?? '');
+      if (!key) throw new InvalidAccessToken();
+      const { payload } = await jwtVerify(token, key.key, {
+        algorithms: [key.alg],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        typ: ACCESS_TOKEN_TYPE,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'sid', 'iat', 'exp', 'jti'],
+      });
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') throw new InvalidAccessToken();
+      return { userId: payload.sub, sessionId: payload.sid, issuedAt: new Date(payload.iat! * 1000) };
+    } catch {
+      throw new InvalidAccessToken();
+    }
+  }
+}

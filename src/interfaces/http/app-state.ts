@@ -1,0 +1,21 @@
+import type { ParameterizedContext } from 'koa';
+import type { Principal } from '../../application/use-cases/authenticate-access-token.js';
+import type { Logger } from '../../infrastructure/logging/create-logger.js';
+
+/** What middleware leaves on ctx.state for the handlers after it. */
+export interface AppState {
+  requestId: string;
+  /** A child logger that stamps every line with this request's id. */
+  log: Logger;
+  /** Set by the bearer check on protected routes. */
+  principal?: Principal;
+  /** The account the request acted for, when known: for the request log line. */
+  userId?: string;
+}
+
+export type AppContext = ParameterizedContext<AppState>;
+
+/** The request body, once validateBody has checked it against the route's schema. */
+export function validatedBody<T>(ctx: AppContext): T {
+  return ctx.request.body as unknown as T;
+}

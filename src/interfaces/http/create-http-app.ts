@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import compose from 'koa-compose';
+import type { AuthenticateAccessToken } from '../../application/use-cases/authenticate-access-token.js';
+import type { Logger } from '../../infrastructure/logging/create-logger.js';
+import type { AppState } from './app-state.js';
+import { problemHandler } from './middleware/problem-handler.js';
+import { requestId } from './middleware/request-id.js';
+import { requestLogger } from './middleware/request-logger.js';
+import { requestTimeout } from './middleware/request-timeout.js';
+import { routeGuard } from './middleware/route-guard.js';
+import { mountRoutes } from './mount-routes.js';
+import type { RouteSpec } from './route-spec.js';
+
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  readonly routes: readonly RouteSpec[];
+  readonly authenticate: AuthenticateAccessToken;
+  readonly bodyLimitBytes: number;
+  readonly requestTimeoutMs: number;
+  /** Believe X-Forwarded-For / -Proto (only behind a proxy that sets them). */
+  readonly trustProxy: boolean;
+}
+
+/**
+ * The Koa application. A request flows: id -> log line -> problem mapping -> timeout ->
+ * 404/405 guard -> route (bearer check, JSON body, schema) -> handler -> use case.
+ */
+export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: options.trustProxy });
+  const router = new Router<AppState>();
+  mountRoutes(router, options.routes, options);
+  app.use(
+    compose([
+      requestId(options.logger),
+      requestLogger(),
+      problemHandler(),
+      requestTimeout(options.requestTimeoutMs),
+      routeGuard(router),
+      router.routes(),
+    ]),
+  );
+  // Errors that escape the middleware (e.g. a client that hung up mid-response).
+  app.on('error', (error: Error) => options.logger.warn({ err: error }, 'connection error'));
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { User } from '../../domain/user.js';
+import type { AppContext } from './app-state.js';
+
+/** The public view of an account: never a hash, never a token. */
+export function presentUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email.value,
+    emailVerified: user.emailVerified,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+}
+
+/** RFC 6749 §5.1: the token response, never to be cached. */
+export function sendTokenResponse(ctx: AppContext, tokens: TokenPair): void {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('Pragma', 'no-cache');
+  ctx.body = {
+    access_token: tokens.accessToken,
+    token_type: 'Bearer',
+    expires_in: tokens.expiresIn,
+    refresh_token: tokens.refreshToken,
+  };
+}

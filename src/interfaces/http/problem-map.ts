@@ -1,0 +1,69 @@
+import { DependencyUnavailable, InvalidInput, type DomainError } from '../../domain/errors.js';
+import { ClientHttpError, MethodNotAllowed, RequestValidationFailed, type FieldError, type HttpRefusal } from './http-errors.js';
+
+export type KnownError = DomainError | HttpRefusal;
+
+export interface ProblemKind {
+  readonly status: number | ((error: KnownError) => number);
+  readonly title: string;
+  /** RFC 9457 §4.2.1: "about:blank" where the HTTP status says it all. */
+  readonly type: string;
+  readonly headers?: (error: KnownError) => Record<string, string>;
+  readonly errors?: (error: KnownError) => readonly FieldError[];
+}
+
+const problemType = (slug: string) => `urn:auth-service:problem:${slug}`;
+const RETRY_AFTER_S = 5;
+
+const fieldErrors = (error: KnownError): readonly FieldError[] =>
+  error instanceof RequestValidationFailed
+    ? error.errors
+    : error instanceof InvalidInput
+      ? error.violations.map((v) => ({ pointer: `/${v.field}`, code: v.code, message: v.message }))
+      : [];
+
+const validation: ProblemKind = {
+  status: 422,
+  title: 'The request is not valid',
+  type: problemType('validation'),
+  errors: fieldErrors,
+};
+
+/** The one table from error code to answer. A test fails when an error class has no row. */
+export const problemMap: Readonly<Record<string, ProblemKind>> = {
+  invalid_email: validation,
+  password_policy: validation,
+  request_validation_failed: validation,
+  email_already_registered: { status: 409, title: 'E-mail already registered', type: problemType('email-already-registered') },
+  invalid_credentials: { status: 401, title: 'Invalid credentials', type: problemType('invalid-credentials') },
+  invalid_access_token: {
+    status: 401,
+    title: 'Invalid access token',
+    type: problemType('invalid-access-token'),
+    // RFC 6750 §3: tell the client to get a new token.
+    headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+  },
+  dependency_unavailable: {
+    status: 503,
+    title: 'Service unavailable',
+    type: problemType('dependency-unavailable'),
+    headers: (error) => ({ 'Retry-After': String((error as DependencyUnavailable).retryAfterSeconds ?? RETRY_AFTER_S) }),
+  },
+  request_timeout: {
+    status: 503,
+    title: 'Service unavailable',
+    type: problemType('request-timeout'),
+    headers: () => ({ 'Retry-After': String(RETRY_AFTER_S) }),
+  },
+  malformed_json: { status: 400, title: 'Bad Request', type: 'about:blank' },
+  payload_too_large: { status: 413, title: 'Content Too Large', type: 'about:blank' },
+  unsupported_media_type: { status: 415, title: 'Unsupported Media Type', type: 'about:blank' },
+  route_not_found: { status: 404, title: 'Not Found', type: 'about:blank' },
+  method_not_allowed: {
+    status: 405,
+    title: 'Method Not Allowed',
+    type: 'about:blank',
+    headers: (error) => ({ Allow: (error as MethodNotAllowed).allow.join(', ') }),
+  },
+  client_error: { status: (error) => (error as ClientHttpError).status, title: 'Bad Request', type: 'about:blank' },
+};

@@ -1,0 +1,29 @@
+import type { AppContext } from './app-state.js';
+import type { JsonSchema } from './schemas/json-schema.js';
+
+export interface ResponseSpec {
+  readonly description: string;
+  /** The body's schema; problem responses use the shared problem schema. */
+  readonly schema?: JsonSchema;
+  /** Response headers worth documenting (Location, Retry-After, WWW-Authenticate...). */
+  readonly headers?: readonly string[];
+}
+
+/**
+ * A route as data: the router mounts it (with bearer check and body validation from the same
+ * fields) and the OpenAPI document describes it, so the two cannot drift apart.
+ */
+export interface RouteSpec {
+  readonly method: 'get' | 'post' | 'put' | 'delete';
+  /** Koa-style path: `/users/me/sessions/:id`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** Needs `Authorization: Bearer <access token>`. */
+  readonly bearer?: boolean;
+  /** The JSON body's schema; validated before the handler runs. */
+  readonly body?: JsonSchema;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  readonly handler: (ctx: AppContext) => Promise<void>;
+}

@@ -1,0 +1,35 @@
+import type { LoginUser } from '../../../application/use-cases/login-user.js';
+import { validatedBody } from '../app-state.js';
+import { sendTokenResponse } from '../presenters.js';
+import type { RouteSpec } from '../route-spec.js';
+import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
+import { tokenResponseSchema } from '../schemas/token-response-schema.js';
+import { invalidBody, problem, unavailable } from './responses.js';
+
+export function loginRoute(loginUser: LoginUser): RouteSpec {
+  return {
+    method: 'post',
+    path: '/auth/login',
+    operationId: 'login',
+    summary: 'Exchange an e-mail address and password for an access token and a refresh token',
+    tags: ['auth'],
+    body: credentialsSchema,
+    responses: {
+      200: { description: 'Signed in; a new session has begun.', schema: tokenResponseSchema, headers: ['Cache-Control'] },
+      401: problem('Unknown e-mail address or wrong password (one answer for both).'),
+      422: invalidBody,
+      503: unavailable,
+    },
+    handler: async (ctx) => {
+      const { email, password } = validatedBody<Credentials>(ctx);
+      const tokens = await loginUser.execute({
+        email,
+        password,
+        userAgent: ctx.get('User-Agent') || null,
+        ip: ctx.ip || null,
+      });
+      ctx.state.userId = tokens.userId;
+      sendTokenResponse(ctx, tokens);
+    },
+  };
+}

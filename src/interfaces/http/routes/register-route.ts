@@ -1,0 +1,30 @@
+import type { RegisterUser } from '../../../application/use-cases/register-user.js';
+import { validatedBody } from '../app-state.js';
+import { presentUser } from '../presenters.js';
+import type { RouteSpec } from '../route-spec.js';
+import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
+import { userSchema } from '../schemas/user-schema.js';
+import { invalidBody, problem, unavailable } from './responses.js';
+
+export function registerRoute(registerUser: RegisterUser): RouteSpec {
+  return {
+    method: 'post',
+    path: '/auth/register',
+    operationId: 'register',
+    summary: 'Open an account with an e-mail address and a password',
+    tags: ['auth'],
+    body: credentialsSchema,
+    responses: {
+      201: { description: 'The account was created.', schema: userSchema, headers: ['Location'] },
+      409: problem('An account with this e-mail address already exists.'),
+      422: invalidBody,
+      503: unavailable,
+    },
+    handler: async (ctx) => {
+      const user = await registerUser.execute(validatedBody<Credentials>(ctx));
+      ctx.status = 201;
+      ctx.set('Location', '/users/me');
+      ctx.body = presentUser(user);
+    },
+  };
+}

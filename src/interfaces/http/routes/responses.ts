@@ -1,0 +1,11 @@
+import { problemSchema } from '../schemas/problem-schema.js';
+import type { ResponseSpec } from '../route-spec.js';
+
+/** A problem+json response of a route, for its spec. */
+export function problem(description: string, headers: readonly string[] = []): ResponseSpec {
+  return { description, schema: problemSchema, headers };
+}
+
+export const invalidBody = problem('The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.');
+export const invalidAccessToken = problem('Missing, malformed, expired or revoked access token.', ['WWW-Authenticate']);
+export const unavailable = problem('The database or an upstream cannot answer now.', ['Retry-After']);

@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import { createService } from './composition-root.js';
+import { ConfigError } from './infrastructure/config/config-error.js';
+import { loadConfig, type Config } from './infrastructure/config/config.js';
+
+// sysexits.h EX_CONFIG: a supervisor can tell a bad deployment from a crash.
+const EXIT_BAD_CONFIG = 78;
+const SHUTDOWN_GRACE_MS = 8_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`auth-service: bad configuration: ${error.message}\n`);
+    process.exit(EXIT_BAD_CONFIG);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const service = await createService(config);
+  const server = createServer(service.app.callback());
+  // Slow clients cannot hold a connection open forever (slow-loris).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = config.requestTimeoutMs + 5_000;
+  server.keepAliveTimeout = 5_000;
+  server.listen(config.port, config.host, () => {
+    service.logger.info({ host: config.host, port: config.port, database: config.database.kind }, 'listening');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    service.logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await service.close();
+      service.logger.info('shut down');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`auth-service: bad configuration: ${error.message}\n`);
+    process.exit(EXIT_BAD_CONFIG);
+  }
+  process.stderr.write(`auth-service: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
