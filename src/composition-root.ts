@@ -19,6 +19,7 @@ import { PasswordPolicy } from './domain/password.js';
 import type { Config } from './infrastructure/config/config.js';
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
+import { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
@@ -39,7 +40,7 @@ import { registerRoute } from './interfaces/http/routes/register-route.js';
 const T = {
   Config: Symbol('Config'),
   Logger: Symbol('Logger'),
-  DataSource: Symbol('DataSource'),
+  Database: Symbol('Database'),
   TokenKeys: Symbol('TokenKeys'),
   Clock: Symbol('Clock'),
   IdGenerator: Symbol('IdGenerator'),
@@ -84,7 +85,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const c = container.createChildContainer();
   c.register(T.Config, { useValue: config });
   c.register(T.Logger, { useValue: logger });
-  c.register(T.DataSource, { useValue: dataSource });
+  c.register(T.Database, { useValue: new Database(dataSource) });
   c.register(T.TokenKeys, { useValue: await loadTokenKeys(config.jwt) });
   c.register(T.PasswordHasher, { useValue: await BcryptPasswordHasher.create(config.bcryptCost) });
   registerAdapters(c, config);
@@ -120,8 +121,8 @@ function registerAdapters(c: DependencyContainer, config: Config): void {
   c.register(T.IdGenerator, { useValue: new UuidIdGenerator() });
   c.register(T.SecretTokenGenerator, { useValue: new CryptoSecretTokenGenerator() });
   c.register(T.PasswordPolicy, { useValue: new PasswordPolicy({ minLength: config.passwordMinLength }) });
-  c.register(T.UserRepository, { useFactory: (r) => new TypeOrmUserRepository(r.resolve(T.DataSource)) });
-  c.register(T.SessionStore, { useFactory: (r) => new TypeOrmSessionStore(r.resolve(T.DataSource)) });
+  c.register(T.UserRepository, { useFactory: (r) => new TypeOrmUserRepository(r.resolve(T.Database)) });
+  c.register(T.SessionStore, { useFactory: (r) => new TypeOrmSessionStore(r.resolve(T.Database)) });
   c.register(T.AccessTokenIssuer, {
     useFactory: (r) =>
       new JoseAccessTokenIssuer(r.resolve(T.TokenKeys), { ...jwt, ttlMs: config.accessTokenTtlMs }, r.resolve(T.IdGenerator), r.resolve(T.Clock)),

@@ -17,8 +17,9 @@ export class Email {
 
   /** @throws InvalidEmail */
   static parse(raw: string, field = 'email'): Email {
-    const trimmed = raw.trim();
-    if (!trimmed.isWellFormed()) throw new InvalidEmail('It contains invalid Unicode.', field);
+    if (!raw.isWellFormed()) throw new InvalidEmail('It contains invalid Unicode.', field);
+    // NFC: "é" typed precomposed or as e + accent is one address, so one account.
+    const trimmed = raw.normalize('NFC').trim();
     if (trimmed.length > MAX_LENGTH) throw new InvalidEmail(`It is longer than ${MAX_LENGTH} characters.`, field);
     const at = trimmed.lastIndexOf('@');
     if (at <= 0 || at === trimmed.length - 1) throw new InvalidEmail('It must look like name@example.com.', field);

@@ -70,3 +70,27 @@ export class DependencyUnavailable extends DomainError {
     super(`A service this request needs (${dependency}) is unavailable; try again shortly.`);
   }
 }
+
+/** Unknown, malformed, expired, revoked or reused refresh token: one answer for all. */
+export class InvalidRefreshToken extends DomainError {
+  readonly code = 'invalid_refresh_token';
+  constructor() {
+    super('The refresh token is not valid (unknown, expired, revoked or already used).');
+  }
+}
+
+/** Not one of the caller's live sessions: the same answer whether or not it exists. */
+export class SessionNotFound extends DomainError {
+  readonly code = 'session_not_found';
+  constructor() {
+    super('There is no such session among yours.');
+  }
+}
+
+/** Too many attempts from this address or for this account; try again later. */
+export class TooManyAttempts extends DomainError {
+  readonly code = 'too_many_attempts';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`);
+  }
+}

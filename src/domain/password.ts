@@ -69,7 +69,13 @@ export class PasswordPolicy {
   }
 }
 
+// A local part this short ("jo@", "a@") is in too many good passwords to forbid as a
+// substring; it is still refused as the whole password.
+const MIN_LOCAL_PART_TO_MATCH_INSIDE = 3;
+
 function containsLocalPart(password: string, email: Email): boolean {
   const local = normalizePassword(email.localPart).toLowerCase();
-  return local.length > 0 && password.toLowerCase().includes(local);
+  const candidate = password.toLowerCase();
+  if (local.length < MIN_LOCAL_PART_TO_MATCH_INSIDE) return candidate === local;
+  return candidate.includes(local);
 }

@@ -42,6 +42,7 @@ export class EnvReader {
   /** A whole number with a unit (ms, s, m, h, d), in milliseconds. */
   durationMs(name: string, fallback: string, minMs: number, maxMs: number): number {
     const value = this.raw(name) ?? fallback;
+    if (value === '0') return inRange(name, 0, minMs, maxMs); // zero needs no unit
     const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
     if (!match) throw new ConfigError(name, `"${value}" is not a duration such as 500ms, 15m or 14d`);
     return inRange(name, Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS], minMs, maxMs);

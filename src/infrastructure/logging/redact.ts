@@ -6,7 +6,8 @@ const MAX_DEPTH = 6;
 
 /** A copy of a value to log, with every secret-named field replaced by [REDACTED]. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Buffer.isBuffer(value)) return '[binary]';
   if (depth >= MAX_DEPTH) return '[…]';
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const copy: Record<string, unknown> = {};

@@ -1,23 +1,19 @@
-import type { DataSource, Repository } from 'typeorm';
 import type { UserRepository } from '../../application/ports/user-repository.js';
 import type { Email } from '../../domain/email.js';
 import { EmailAlreadyRegistered } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
-import { guardDatabase, isUniqueViolation } from './database-errors.js';
+import { isUniqueViolation } from './database-errors.js';
+import type { Database } from './database.js';
 import { toUser, toUserRecord } from './user-mapper.js';
-import { UserRecordSchema, type UserRecord } from './user-record.js';
+import { UserRecordSchema } from './user-record.js';
 
 export class TypeOrmUserRepository implements UserRepository {
-  private readonly rows: Repository<UserRecord>;
-
-  constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository(UserRecordSchema);
-  }
+  constructor(private readonly db: Database) {}
 
   add(user: User): Promise<void> {
-    return guardDatabase(async () => {
+    return this.db.run(async (manager) => {
       try {
-        await this.rows.insert(toUserRecord(user));
+        await manager.insert(UserRecordSchema, toUserRecord(user));
       } catch (error) {
         if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
         throw error;
@@ -35,14 +31,14 @@ export class TypeOrmUserRepository implements UserRepository {
 
   update(user: User): Promise<void> {
     const { id, ...changes } = toUserRecord(user);
-    return guardDatabase(async () => {
-      await this.rows.update({ id }, changes);
+    return this.db.run(async (manager) => {
+      await manager.update(UserRecordSchema, { id }, changes);
     });
   }
 
   private findOne(where: { id: string } | { emailCanonical: string }): Promise<User | null> {
-    return guardDatabase(async () => {
-      const record = await this.rows.findOneBy(where);
+    return this.db.run(async (manager) => {
+      const record = await manager.findOneBy(UserRecordSchema, where);
       return record ? toUser(record) : null;
     });
   }

@@ -30,7 +30,7 @@ export class JoseAccessTokenVerifier implements AccessTokenVerifier {
         requiredClaims: ['sub', 'sid', 'iat', 'exp', 'jti'],
       });
       if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') throw new InvalidAccessToken();
-      return { userId: payload.sub, sessionId: payload.sid, issuedAt: new Date(payload.iat! * 1000) };
+      return { userId: payload.sub, sessionId: payload.sid, issuedAt: new Date(Math.round(payload.iat! * 1000)) };
     } catch {
       throw new InvalidAccessToken();
     }

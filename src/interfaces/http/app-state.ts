@@ -2,6 +2,13 @@ import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../../application/use-cases/authenticate-access-token.js';
 import type { Logger } from '../../infrastructure/logging/create-logger.js';
 
+declare module 'koa' {
+  interface Request {
+    /** The parsed JSON body, set by middleware/json-body.ts. */
+    body?: unknown;
+  }
+}
+
 /** What middleware leaves on ctx.state for the handlers after it. */
 export interface AppState {
   requestId: string;

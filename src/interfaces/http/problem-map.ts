@@ -1,4 +1,4 @@
-import { DependencyUnavailable, InvalidInput, type DomainError } from '../../domain/errors.js';
+import { DependencyUnavailable, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
 import { ClientHttpError, MethodNotAllowed, RequestValidationFailed, type FieldError, type HttpRefusal } from './http-errors.js';
 
 export type KnownError = DomainError | HttpRefusal;
@@ -42,6 +42,14 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     type: problemType('invalid-access-token'),
     // RFC 6750 §3: tell the client to get a new token.
     headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+  },
+  invalid_refresh_token: { status: 401, title: 'Invalid refresh token', type: problemType('invalid-refresh-token'), headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }) },
+  session_not_found: { status: 404, title: 'Session not found', type: problemType('session-not-found') },
+  too_many_attempts: {
+    status: 429,
+    title: 'Too many attempts',
+    type: problemType('too-many-attempts'),
+    headers: (error) => ({ 'Retry-After': String((error as TooManyAttempts).retryAfterSeconds) }),
   },
   dependency_unavailable: {
     status: 503,

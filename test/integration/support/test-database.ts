@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/** A database made for one test service, and the way to get rid of it. */
+export interface TestDatabase {
+  /** A DATABASE_URL the service understands. */
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Which database the integration suites run on: MySQL/MariaDB when TEST_DATABASE_URL names
+ * a server (mysql://root@127.0.0.1:3306/test), else a temporary SQLite file.
+ */
+export function databaseKind(): DatabaseKind {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return 'sqlite';
+  if (/^(mysql|mariadb):\/\//.test(serverUrl)) return 'mysql';
+  // Never fall back to SQLite silently: the run would claim a coverage it did not have.
+  throw new Error(`TEST_DATABASE_URL must be a mysql:// URL, not "${serverUrl}"`);
+}
+
+/** A fresh, empty database of the kind databaseKind() names. */
+export function createTestDatabase(): Promise<TestDatabase> {
+  return databaseKind() === 'mysql' ? createMysqlDatabase(process.env.TEST_DATABASE_URL!) : createSqliteDatabase();
+}
+
+async function createSqliteDatabase(): Promise<TestDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), 'auth-test-'));
+  return {
+    url: `sqlite:${join(dir, 'db.sqlite')}`,
+    drop: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+async function createMysqlDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `auth_test_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+  const url = new URL(serverUrl.replace(/^mariadb:/, 'mysql:'));
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS \`${name}\``) };
+}
+
+/** Runs one statement on a short-lived connection to the server (no database selected). */
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const url = new URL(serverUrl);
+  const connection = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  try {
+    await connection.query(statement);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,44 @@
+import type { UserRepository } from '../../../src/application/ports/user-repository.js';
+import type { Email } from '../../../src/domain/email.js';
+import { EmailAlreadyRegistered } from '../../../src/domain/errors.js';
+import type { User } from '../../../src/domain/user.js';
+
+/**
+ * Accounts in memory. Like the real store's unique index, it holds one account per canonical
+ * e-mail, and the check and the insert happen in one step, so that two racing adds cannot both win.
+ */
+export class InMemoryUserRepository implements UserRepository {
+  private readonly byId = new Map<string, User>();
+
+  async add(user: User): Promise<void> {
+    // The real adapter maps any unique-key violation (id or canonical e-mail) to this error.
+    if (this.byId.has(user.id) || this.withCanonical(user.email.canonical)) throw new EmailAlreadyRegistered();
+    this.byId.set(user.id, user);
+  }
+
+  async findByEmail(email: Email): Promise<User | null> {
+    return this.withCanonical(email.canonical);
+  }
+
+  async findById(id: string): Promise<User | null> {
+    return this.byId.get(id) ?? null;
+  }
+
+  async update(user: User): Promise<void> {
+    // Like an UPDATE ... WHERE id = ?, an unknown id changes nothing.
+    if (this.byId.has(user.id)) this.byId.set(user.id, user);
+  }
+
+  /** Test set-up: the account is deleted behind the use case's back. */
+  delete(id: string): void {
+    this.byId.delete(id);
+  }
+
+  all(): User[] {
+    return [...this.byId.values()];
+  }
+
+  private withCanonical(canonical: string): User | null {
+    return this.all().find((user) => user.email.canonical === canonical) ?? null;
+  }
+}

@@ -1,0 +1,51 @@
+import { LoginUser, type SessionLifetimes } from '../../../src/application/use-cases/login-user.js';
+import { Email } from '../../../src/domain/email.js';
+import { User } from '../../../src/domain/user.js';
+import { FakeAccessTokenIssuer } from '../fakes/fake-access-token-issuer.js';
+import { CURRENT_COST, FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
+import { RecordingSessionStore } from '../fakes/recording-session-store.js';
+import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
+import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
+
+const DAY_MS = 86_400_000;
+export const NOW = new Date('2025-06-01T12:00:00.000Z');
+export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
+export const PASSWORD = 'correct horse battery staple';
+export const LIFETIMES: SessionLifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
+
+export interface LoginFixture {
+  readonly loginUser: LoginUser;
+  readonly user: User;
+  readonly users: InMemoryUserRepository;
+  readonly hasher: FakePasswordHasher;
+  readonly sessions: RecordingSessionStore;
+  readonly accessTokens: FakeAccessTokenIssuer;
+}
+
+/** LoginUser over fakes, with one account, ann@example.com, whose password is `password`. */
+export async function loginFixture(options: { password?: string; storedCost?: number } = {}): Promise<LoginFixture> {
+  const users = new InMemoryUserRepository();
+  const hasher = new FakePasswordHasher(CURRENT_COST);
+  const sessions = new RecordingSessionStore();
+  const accessTokens = new FakeAccessTokenIssuer();
+  const user = User.register({
+    id: 'user-1',
+    email: Email.parse('ann@example.com'),
+    passwordHash: fakeHash(options.password ?? PASSWORD, options.storedCost ?? CURRENT_COST),
+    now: REGISTERED_AT,
+  });
+  await users.add(user);
+  const loginUser = new LoginUser(
+    users,
+    hasher,
+    sessions,
+    accessTokens,
+    new SequentialSecretTokenGenerator(),
+    new SequentialIdGenerator('session'),
+    new FixedClock(NOW),
+    LIFETIMES,
+  );
+  return { loginUser, user, users, hasher, sessions, accessTokens };
+}
