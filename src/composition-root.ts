@@ -5,18 +5,41 @@ import { container, type DependencyContainer } from 'tsyringe';
 import type { DataSource } from 'typeorm';
 import type { AccessTokenIssuer } from './application/ports/access-token-issuer.js';
 import type { AccessTokenVerifier } from './application/ports/access-token-verifier.js';
+import type { AttemptThrottle } from './application/ports/attempt-throttle.js';
 import type { Clock } from './application/ports/clock.js';
 import type { IdGenerator } from './application/ports/id-generator.js';
 import type { PasswordHasher } from './application/ports/password-hasher.js';
 import type { SecretTokenGenerator } from './application/ports/secret-token-generator.js';
+import type { SecurityEventLog } from './application/ports/security-event-log.js';
 import type { SessionStore } from './application/ports/session-store.js';
+import type { SuccessorTokenDeriver } from './application/ports/successor-token-deriver.js';
 import type { UserRepository } from './application/ports/user-repository.js';
+import { NewPasswordCheck } from './application/services/new-password-check.js';
 import { AuthenticateAccessToken } from './application/use-cases/authenticate-access-token.js';
+import { ChangePassword } from './application/use-cases/change-password.js';
 import { GetCurrentUser } from './application/use-cases/get-current-user.js';
+import { ListSessions } from './application/use-cases/list-sessions.js';
 import { LoginUser } from './application/use-cases/login-user.js';
+import { LogoutSession } from './application/use-cases/logout-session.js';
+import { RefreshSession } from './application/use-cases/refresh-session.js';
 import { RegisterUser } from './application/use-cases/register-user.js';
+import { RevokeSession } from './application/use-cases/revoke-session.js';
+import { DeliverPendingMail } from './application/use-cases/deliver-pending-mail.js';
+import { RequestEmailVerification } from './application/use-cases/request-email-verification.js';
+import { RequestPasswordReset } from './application/use-cases/request-password-reset.js';
+import { ResetPassword } from './application/use-cases/reset-password.js';
+import { VerifyEmail } from './application/use-cases/verify-email.js';
+import { VerificationLinkSender } from './application/services/verification-link-sender.js';
+import type { AccountTokenStore } from './application/ports/account-token-store.js';
+import type { Mailer } from './application/ports/mailer.js';
+import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
+import { OutboxScheduler } from './infrastructure/mail/outbox-scheduler.js';
+import { SmtpMailer } from './infrastructure/mail/smtp-mailer.js';
+import { TypeOrmAccountTokenStore } from './infrastructure/persistence/typeorm-account-token-store.js';
+import { TypeOrmMailOutbox } from './infrastructure/persistence/typeorm-mail-outbox.js';
 import { PasswordPolicy } from './domain/password.js';
 import type { Config } from './infrastructure/config/config.js';
+import { BunyanSecurityEventLog } from './infrastructure/logging/bunyan-security-event-log.js';
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
 import { Database } from './infrastructure/persistence/database.js';
@@ -24,44 +47,62 @@ import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-sessio
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
 import { CryptoSecretTokenGenerator } from './infrastructure/security/crypto-secret-token-generator.js';
+import { HmacSuccessorTokenDeriver } from './infrastructure/security/hmac-successor-token-deriver.js';
 import { JoseAccessTokenIssuer } from './infrastructure/security/jose-access-token-issuer.js';
 import { JoseAccessTokenVerifier } from './infrastructure/security/jose-access-token-verifier.js';
 import { loadTokenKeys, type TokenKeys } from './infrastructure/security/token-keys.js';
 import { SystemClock } from './infrastructure/system/system-clock.js';
 import { UuidIdGenerator } from './infrastructure/system/uuid-id-generator.js';
+import { createAttemptThrottle } from './infrastructure/throttling/create-attempt-throttle.js';
+import type { BreachedPasswordChecker } from './application/ports/breached-password-checker.js';
+import { BREACHED_PASSWORD_UPSTREAM, PwnedRangeBreachedPasswordChecker } from './infrastructure/breached-passwords/pwned-range-breached-password-checker.js';
+import { HttpGateway } from './infrastructure/http-gateway/http-gateway.js';
 import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
+import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
+import type { RouteSpec } from './interfaces/http/route-spec.js';
+import { changePasswordRoute } from './interfaces/http/routes/change-password-route.js';
 import { currentUserRoute } from './interfaces/http/routes/current-user-route.js';
 import { healthLiveRoute } from './interfaces/http/routes/health-live-route.js';
+import { jwksRoute } from './interfaces/http/routes/jwks-route.js';
+import { listSessionsRoute } from './interfaces/http/routes/list-sessions-route.js';
 import { loginRoute } from './interfaces/http/routes/login-route.js';
+import { logoutRoute } from './interfaces/http/routes/logout-route.js';
+import { refreshRoute } from './interfaces/http/routes/refresh-route.js';
 import { registerRoute } from './interfaces/http/routes/register-route.js';
+import { revokeSessionRoute } from './interfaces/http/routes/revoke-session-route.js';
+import { passwordResetConfirmRoute, passwordResetRoute } from './interfaces/http/routes/password-reset-routes.js';
+import { verifyEmailConfirmRoute, verifyEmailRoute } from './interfaces/http/routes/verify-email-routes.js';
 
-// Explicit tokens: injection never depends on decorator metadata (which tsx/esbuild drop).
+/** A typed injection token: explicit, so injection never depends on decorator metadata. */
+interface Token<T> {
+  readonly symbol: symbol;
+  readonly type?: T;
+}
+const token = <T>(name: string): Token<T> => ({ symbol: Symbol(name) });
+
 const T = {
-  Config: Symbol('Config'),
-  Logger: Symbol('Logger'),
-  Database: Symbol('Database'),
-  TokenKeys: Symbol('TokenKeys'),
-  Clock: Symbol('Clock'),
-  IdGenerator: Symbol('IdGenerator'),
-  SecretTokenGenerator: Symbol('SecretTokenGenerator'),
-  PasswordHasher: Symbol('PasswordHasher'),
-  PasswordPolicy: Symbol('PasswordPolicy'),
-  UserRepository: Symbol('UserRepository'),
-  SessionStore: Symbol('SessionStore'),
-  AccessTokenIssuer: Symbol('AccessTokenIssuer'),
-  AccessTokenVerifier: Symbol('AccessTokenVerifier'),
-  RegisterUser: Symbol('RegisterUser'),
-  LoginUser: Symbol('LoginUser'),
-  AuthenticateAccessToken: Symbol('AuthenticateAccessToken'),
-  GetCurrentUser: Symbol('GetCurrentUser'),
-} as const;
+  Clock: token<Clock>('Clock'),
+  IdGenerator: token<IdGenerator>('IdGenerator'),
+  SecretTokenGenerator: token<SecretTokenGenerator>('SecretTokenGenerator'),
+  SuccessorTokenDeriver: token<SuccessorTokenDeriver>('SuccessorTokenDeriver'),
+  PasswordHasher: token<PasswordHasher>('PasswordHasher'),
+  NewPasswordCheck: token<NewPasswordCheck>('NewPasswordCheck'),
+  UserRepository: token<UserRepository>('UserRepository'),
+  SessionStore: token<SessionStore>('SessionStore'),
+  AttemptThrottle: token<AttemptThrottle>('AttemptThrottle'),
+  SecurityEventLog: token<SecurityEventLog>('SecurityEventLog'),
+  AccessTokenIssuer: token<AccessTokenIssuer>('AccessTokenIssuer'),
+  AccessTokenVerifier: token<AccessTokenVerifier>('AccessTokenVerifier'),
+  AccountTokenStore: token<AccountTokenStore>('AccountTokenStore'),
+  Mailer: token<Mailer>('Mailer'),
+};
 
 export interface Service {
   readonly app: Koa<AppState>;
   readonly logger: Logger;
   readonly dataSource: DataSource;
-  /** Closes what the service opened (database pool); the HTTP server is the caller's. */
+  /** Closes what the service opened (database pool, Redis); the HTTP server is the caller's. */
   close(): Promise<void>;
 }
 
@@ -73,7 +114,7 @@ export interface ServiceOptions {
 /**
  * The one place that knows which adapter fills which port. It does the asynchronous set-up
  * (database and migrations, keys, the dummy hash) first, then wires a child container per
- * service, so that tests can run several services side by side.
+ * service, so that tests can run several services side by side in one process.
  */
 export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = createLogger({ level: config.logLevel, stream: options.logStream });
@@ -82,77 +123,130 @@ export async function createService(config: Config, options: ServiceOptions = {}
   }
   const dataSource = createDataSource(config.database);
   await openDatabase(dataSource);
+  const keys = await loadTokenKeys(config.jwt);
+  const throttle = createAttemptThrottle(config, dataSource, logger);
+
   const c = container.createChildContainer();
-  c.register(T.Config, { useValue: config });
-  c.register(T.Logger, { useValue: logger });
-  c.register(T.Database, { useValue: new Database(dataSource) });
-  c.register(T.TokenKeys, { useValue: await loadTokenKeys(config.jwt) });
-  c.register(T.PasswordHasher, { useValue: await BcryptPasswordHasher.create(config.bcryptCost) });
-  registerAdapters(c, config);
-  registerUseCases(c, config);
+  const set = <P>(t: Token<P>, value: P) => c.register(t.symbol, { useValue: value });
+  const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
+  set(T.Clock, new SystemClock());
+  set(T.IdGenerator, new UuidIdGenerator());
+  set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
+  set(T.SuccessorTokenDeriver, HmacSuccessorTokenDeriver.fromSigningKey(config.jwt));
+  set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
+  set(T.AttemptThrottle, throttle.throttle);
+  set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
+  const db = new Database(dataSource);
+  // Every outbound call goes through the gateway's circuit breakers.
+  const gateway = new HttpGateway({ settings: config.breaker, logger });
+  registerAdapters(c, config, db, keys, breachedPasswordChecker(config, gateway, logger));
+  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger);
 
   const app = createHttpApp({
     logger,
-    routes: [
-      registerRoute(c.resolve(T.RegisterUser)),
-      loginRoute(c.resolve(T.LoginUser)),
-      currentUserRoute(c.resolve(T.GetCurrentUser)),
-      healthLiveRoute(),
-    ],
-    authenticate: c.resolve(T.AuthenticateAccessToken),
+    routes: withApiDocumentation(buildRoutes(config, keys, get)),
+    authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.UserRepository), get(T.SessionStore), get(T.Clock)),
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
   });
   return {
     app,
     logger,
     dataSource,
     close: async () => {
+      gateway.close();
+      await outbox.stop();
       await c.dispose();
+      await throttle.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
-function registerAdapters(c: DependencyContainer, config: Config): void {
+function registerAdapters(c: DependencyContainer, config: Config, db: Database, keys: TokenKeys, breached: BreachedPasswordChecker | null): void {
   const jwt = { issuer: config.jwt.issuer, audience: config.jwt.audience };
-  c.register(T.Clock, { useValue: new SystemClock() });
-  c.register(T.IdGenerator, { useValue: new UuidIdGenerator() });
-  c.register(T.SecretTokenGenerator, { useValue: new CryptoSecretTokenGenerator() });
-  c.register(T.PasswordPolicy, { useValue: new PasswordPolicy({ minLength: config.passwordMinLength }) });
-  c.register(T.UserRepository, { useFactory: (r) => new TypeOrmUserRepository(r.resolve(T.Database)) });
-  c.register(T.SessionStore, { useFactory: (r) => new TypeOrmSessionStore(r.resolve(T.Database)) });
-  c.register(T.AccessTokenIssuer, {
-    useFactory: (r) =>
-      new JoseAccessTokenIssuer(r.resolve(T.TokenKeys), { ...jwt, ttlMs: config.accessTokenTtlMs }, r.resolve(T.IdGenerator), r.resolve(T.Clock)),
+  const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
+  const policy = new PasswordPolicy({ minLength: config.passwordMinLength });
+  c.register(T.NewPasswordCheck.symbol, { useValue: new NewPasswordCheck(policy, breached) });
+  c.register(T.UserRepository.symbol, { useValue: new TypeOrmUserRepository(db) });
+  c.register(T.SessionStore.symbol, { useValue: new TypeOrmSessionStore(db) });
+  c.register(T.AccessTokenIssuer.symbol, {
+    useFactory: () => new JoseAccessTokenIssuer(keys, { ...jwt, ttlMs: config.accessTokenTtlMs }, get(T.IdGenerator), get(T.Clock)),
   });
-  c.register(T.AccessTokenVerifier, {
-    useFactory: (r) => new JoseAccessTokenVerifier(r.resolve(T.TokenKeys), jwt, r.resolve(T.Clock)),
-  });
+  c.register(T.AccessTokenVerifier.symbol, { useFactory: () => new JoseAccessTokenVerifier(keys, jwt, get(T.Clock)) });
+  c.register(T.AccountTokenStore.symbol, { useValue: new TypeOrmAccountTokenStore(db) });
+  // Without SMTP_URL, mails become .eml files to open in development.
+  const mailer = config.mail.smtpUrl ? new SmtpMailer(config.mail.smtpUrl, 10_000) : new FileOutboxMailer(config.mail.outboxDirectory);
+  c.register(T.Mailer.symbol, { useValue: mailer });
 }
 
-function registerUseCases(c: DependencyContainer, config: Config): void {
-  const port = <P>(token: symbol) => c.resolve<P>(token);
-  c.register(T.RegisterUser, {
-    useFactory: () =>
-      new RegisterUser(port<UserRepository>(T.UserRepository), port<PasswordHasher>(T.PasswordHasher), port<PasswordPolicy>(T.PasswordPolicy), port<IdGenerator>(T.IdGenerator), port<Clock>(T.Clock)),
+/** The breach check is off until BREACHED_PASSWORD_API_URL is set; its calls go through the gateway. */
+function breachedPasswordChecker(config: Config, gateway: HttpGateway, logger: Logger): BreachedPasswordChecker | null {
+  const { apiUrl, failOpen } = config.breachedPasswords;
+  if (!apiUrl) return null;
+  gateway.circuit(BREACHED_PASSWORD_UPSTREAM); // shown, closed, in metrics and readiness from the start
+  return new PwnedRangeBreachedPasswordChecker({ baseUrl: apiUrl, failOpen, gateway, logger });
+}
+
+/** The background sender of the mail outbox: started with the service, stopped with it. */
+function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Clock, logger: Logger): OutboxScheduler {
+  const { from, maxAttempts, retryBaseMs, retryMaxMs, pollIntervalMs } = config.mail;
+  const deliver = new DeliverPendingMail(new TypeOrmMailOutbox(db), mailer, clock, {
+    from,
+    maxAttempts,
+    retryBaseMs,
+    retryMaxMs,
+    batchSize: 20,
+    leaseMs: 60_000,
   });
-  c.register(T.LoginUser, {
-    useFactory: () =>
-      new LoginUser(
-        port<UserRepository>(T.UserRepository),
-        port<PasswordHasher>(T.PasswordHasher),
-        port<SessionStore>(T.SessionStore),
-        port<AccessTokenIssuer>(T.AccessTokenIssuer),
-        port<SecretTokenGenerator>(T.SecretTokenGenerator),
-        port<IdGenerator>(T.IdGenerator),
-        port<Clock>(T.Clock),
-        { refreshTokenTtlMs: config.refreshTokenTtlMs, sessionMaxAgeMs: config.sessionMaxAgeMs },
-      ),
-  });
-  c.register(T.AuthenticateAccessToken, {
-    useFactory: () => new AuthenticateAccessToken(port<AccessTokenVerifier>(T.AccessTokenVerifier), port<UserRepository>(T.UserRepository)),
-  });
-  c.register(T.GetCurrentUser, { useFactory: () => new GetCurrentUser(port<UserRepository>(T.UserRepository)) });
+  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger);
+  scheduler.start();
+  return scheduler;
+}
+
+/** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
+function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P): RouteSpec[] {
+  const users = get(T.UserRepository);
+  const sessions = get(T.SessionStore);
+  const hasher = get(T.PasswordHasher);
+  const clock = get(T.Clock);
+  const throttle = get(T.AttemptThrottle);
+  const events = get(T.SecurityEventLog);
+  const deriver = get(T.SuccessorTokenDeriver);
+  const tokens = get(T.AccountTokenStore);
+  const secrets = get(T.SecretTokenGenerator);
+  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
+  const lifetimes = {
+    refreshTokenTtlMs: config.refreshTokenTtlMs,
+    sessionMaxAgeMs: config.sessionMaxAgeMs,
+    requireVerifiedEmail: config.mail.requireVerifiedEmail,
+  };
+  return [
+    // A verification link goes out at registration only when a real mail server is set.
+    registerRoute(new RegisterUser(users, hasher, get(T.NewPasswordCheck), get(T.IdGenerator), clock, throttle, config.mail.smtpUrl ? links : null)),
+    loginRoute(
+      new LoginUser(users, hasher, sessions, throttle, get(T.AccessTokenIssuer), get(T.SecretTokenGenerator), get(T.IdGenerator), clock, lifetimes),
+    ),
+    refreshRoute(
+      new RefreshSession(sessions, deriver, get(T.AccessTokenIssuer), events, clock, {
+        refreshTokenTtlMs: config.refreshTokenTtlMs,
+        reuseGraceMs: config.refreshReuseGraceMs,
+      }),
+    ),
+    logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
+    currentUserRoute(new GetCurrentUser(users)),
+    changePasswordRoute(new ChangePassword(users, hasher, get(T.NewPasswordCheck), sessions, throttle, clock)),
+    listSessionsRoute(new ListSessions(sessions, clock)),
+    revokeSessionRoute(new RevokeSession(sessions, clock)),
+    passwordResetRoute(
+      new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
+    ),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, get(T.NewPasswordCheck), sessions, clock)),
+    verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
+    verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
+    jwksRoute(keys.jwks),
+    healthLiveRoute(),
+  ];
 }

@@ -94,3 +94,19 @@ export class TooManyAttempts extends DomainError {
     super(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`);
   }
 }
+
+/** Spent, expired, superseded or unknown reset or verification token: one answer for all. */
+export class InvalidRecoveryToken extends DomainError {
+  readonly code = 'invalid_recovery_token';
+  constructor() {
+    super('This link is not valid: it was already used, has expired, or a newer one was sent.');
+  }
+}
+
+/** REQUIRE_VERIFIED_EMAIL is on and the account has not proved its address yet. */
+export class EmailNotVerified extends DomainError {
+  readonly code = 'email_not_verified';
+  constructor() {
+    super('Verify your e-mail address before logging in: follow the link we mailed you, or ask for a new one.');
+  }
+}

@@ -26,7 +26,9 @@ export function classifyPresentation(
 ): Presentation {
   if (!token || token.sessionRevokedAt || token.sessionExpiresAt <= now) return 'invalid';
   if (!token.spentAt) return token.tokenExpiresAt <= now ? 'invalid' : 'current';
-  const withinGrace = now.getTime() - token.spentAt.getTime() < reuseGraceMs;
+  // No grace means no retry at all, even for a spend stamped a moment "after" now (a
+  // concurrent request, or an instance whose clock runs slightly ahead).
+  const withinGrace = reuseGraceMs > 0 && now.getTime() - token.spentAt.getTime() < reuseGraceMs;
   const successorUnused = successor !== null && successor.sessionId === token.sessionId && !successor.spentAt;
   return withinGrace && successorUnused ? 'retry' : 'reuse';
 }

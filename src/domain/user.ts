@@ -54,6 +54,16 @@ export class User {
     return this.props.createdAt;
   }
 
+  /** A new password: every access token issued before `now` stops being accepted. */
+  withChangedPassword(passwordHash: string, now: Date): User {
+    return new User({ ...this.props, passwordHash, passwordChangedAt: now });
+  }
+
+  /** The owner followed a verification link sent to the address. */
+  withVerifiedEmail(now: Date): User {
+    return this.emailVerified ? this : new User({ ...this.props, emailVerifiedAt: now });
+  }
+
   /** The same password, stored under a stronger hash: not a password change, sessions live on. */
   withRehashedPassword(passwordHash: string): User {
     return new User({ ...this.props, passwordHash });

@@ -1,3 +1,5 @@
+import type { RefreshTokenState } from '../../domain/refresh-token-presentation.js';
+
 export interface NewSession {
   /** The refresh-token family id, carried as `sid` in access tokens. */
   readonly id: string;
@@ -12,11 +14,46 @@ export interface NewSession {
   readonly ip: string | null;
 }
 
+export interface Rotation {
+  readonly sessionId: string;
+  readonly spent: string;
+  readonly successor: string;
+  readonly successorExpiresAt: Date;
+  readonly now: Date;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+export interface SessionSummary {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
 /**
- * Sessions: refresh-token families and their tokens. Tokens are stored hashed, so that a
- * leak of the store leaks no usable token.
- * @throws DependencyUnavailable when the store cannot be reached
+ * Sessions: refresh-token families and their tokens. Tokens go in and out as given, but the
+ * store keeps only their hashes, so that a leak of the store leaks no usable token.
+ * Every method throws DependencyUnavailable when the store cannot be reached.
  */
 export interface SessionStore {
+  /** Writes the family and its first token together, or neither. */
   start(session: NewSession): Promise<void>;
+  findToken(token: string): Promise<RefreshTokenState | null>;
+  /**
+   * Spends `spent` and stores `successor` in the same family, atomically: the spend is a
+   * conditional update, so of concurrent rotations of one token (on any instance sharing the
+   * database) exactly one returns true; the others return false and write nothing.
+   */
+  rotate(rotation: Rotation): Promise<boolean>;
+  /** Ends one family (idempotent). */
+  revoke(sessionId: string, now: Date): Promise<void>;
+  /** Ends one family if it is a live one of this user; false otherwise. */
+  revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean>;
+  /** Ends every family of the user. */
+  revokeAllOfUser(userId: string, now: Date): Promise<void>;
+  /** Live families (not revoked, not past their maximum age), newest use first. */
+  listLive(userId: string, now: Date): Promise<SessionSummary[]>;
+  isLive(sessionId: string, now: Date): Promise<boolean>;
 }

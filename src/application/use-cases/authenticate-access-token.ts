@@ -1,5 +1,7 @@
 import { InvalidAccessToken } from '../../domain/errors.js';
 import type { AccessTokenVerifier } from '../ports/access-token-verifier.js';
+import type { Clock } from '../ports/clock.js';
+import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
 
 /** Who is calling: the account and the session its access token belongs to. */
@@ -10,13 +12,16 @@ export interface Principal {
 
 /**
  * The service's own bearer check: a valid signature is not enough, the account must still
- * exist and the token must be newer than the account's latest password change.
+ * exist, the token must be newer than the account's latest password change, and its session
+ * must still be live.
  * Refuses with InvalidAccessToken.
  */
 export class AuthenticateAccessToken {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly users: UserRepository,
+    private readonly sessions: SessionStore,
+    private readonly clock: Clock,
   ) {}
 
   async execute(token: string | null): Promise<Principal> {
@@ -26,6 +31,8 @@ export class AuthenticateAccessToken {
     if (!user || claims.issuedAt.getTime() < user.passwordChangedAt.getTime()) {
       throw new InvalidAccessToken();
     }
+    // A logged-out or revoked session takes its access tokens with it, not 15 minutes later.
+    if (!(await this.sessions.isLive(claims.sessionId, this.clock.now()))) throw new InvalidAccessToken();
     return { userId: user.id, sessionId: claims.sessionId };
   }
 }

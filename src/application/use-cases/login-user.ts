@@ -1,8 +1,9 @@
 import { Email } from '../../domain/email.js';
-import { InvalidCredentials } from '../../domain/errors.js';
+import { EmailNotVerified, InvalidCredentials } from '../../domain/errors.js';
 import { fitsHashInput, normalizePassword } from '../../domain/password.js';
 import type { User } from '../../domain/user.js';
 import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
+import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
@@ -27,18 +28,22 @@ export interface LoginUserOutput {
 export interface SessionLifetimes {
   readonly refreshTokenTtlMs: number;
   readonly sessionMaxAgeMs: number;
+  /** REQUIRE_VERIFIED_EMAIL: an unverified account cannot log in. */
+  readonly requireVerifiedEmail?: boolean;
 }
 
 /**
  * Checks a password and starts a session (a refresh-token family) with its first token pair.
- * Refuses with InvalidEmail (malformed address) or InvalidCredentials, which is the same for
- * an unknown e-mail and a wrong password, and costs the same time: one hash comparison.
+ * Refuses with InvalidEmail (malformed address), TooManyAttempts, InvalidCredentials (one
+ * answer for an unknown e-mail and a wrong password, at the cost of one hash comparison
+ * either way) or, with REQUIRE_VERIFIED_EMAIL, EmailNotVerified once the password matched.
  */
 export class LoginUser {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
+    private readonly throttle: AttemptThrottle,
     private readonly accessTokens: AccessTokenIssuer,
     private readonly secrets: SecretTokenGenerator,
     private readonly ids: IdGenerator,
@@ -47,9 +52,15 @@ export class LoginUser {
   ) {}
 
   async execute(input: LoginUserInput): Promise<LoginUserOutput> {
-    const user = await this.users.findByEmail(Email.parse(input.email));
+    const email = Email.parse(input.email);
+    // Counted before it is judged, so that parallel guesses cannot slip past the limit.
+    await this.throttle.beforeLogin(email.canonical, input.ip);
+    const user = await this.users.findByEmail(email);
     const password = normalizePassword(input.password);
     if (!(await this.passwordMatches(user, password)) || !user) throw new InvalidCredentials();
+    await this.throttle.loginSucceeded(email.canonical, input.ip);
+    // Only after the password matched: the refusal must not reveal which addresses exist.
+    if (this.lifetimes.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
     await this.upgradeHashIfWeak(user, password);
     return this.startSession(user, input);
   }

@@ -6,6 +6,45 @@ export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
   | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number };
 
+export interface ThrottleConfig {
+  readonly loginMaxFailures: number;
+  readonly loginFailureWindowMs: number;
+  readonly loginMaxFailuresPerAddress: number;
+  readonly registerMaxPerAddress: number;
+  readonly registerWindowMs: number;
+}
+
+export interface MailConfig {
+  /** null: mails are written as .eml files under `outboxDirectory` (development). */
+  readonly smtpUrl: string | null;
+  readonly from: string;
+  readonly outboxDirectory: string;
+  readonly passwordResetTtlMs: number;
+  readonly emailVerificationTtlMs: number;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  readonly pollIntervalMs: number;
+  readonly requireVerifiedEmail: boolean;
+  readonly recoveryMaxPerAddress: number;
+  readonly recoveryMaxPerEmail: number;
+}
+
+export interface BreachedPasswordConfig {
+  /** Base URL of a Pwned-Passwords-style range API, no trailing slash; null: the check is off. */
+  readonly apiUrl: string | null;
+  /** Accept the password unchecked when the API cannot answer (else 503). */
+  readonly failOpen: boolean;
+}
+
+/** Every outbound call's circuit breaker (src/infrastructure/http-gateway/). */
+export interface BreakerConfig {
+  readonly timeoutMs: number;
+  readonly failureRate: number;
+  readonly minCalls: number;
+  readonly resetMs: number;
+}
+
 export interface Config {
   readonly production: boolean;
   readonly port: number;
@@ -29,9 +68,17 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly requestTimeoutMs: number;
   readonly trustProxy: boolean;
+  readonly throttle: ThrottleConfig;
+  readonly mail: MailConfig;
+  /** Shared store for rate limits across instances; null: the database or memory. */
+  readonly redisUrl: string | null;
   readonly corsOrigins: readonly string[];
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   readonly appBaseUrl: string;
+  readonly breachedPasswords: BreachedPasswordConfig;
+  readonly breaker: BreakerConfig;
+  /** Bearer token that GET /metrics requires; null: the metrics are open (e.g. a private network). */
+  readonly metricsToken: string | null;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -63,9 +110,44 @@ export function loadConfig(env: Env): Config {
     bodyLimitBytes: 16 * 1024,
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    throttle: readThrottle(read),
+    mail: readMail(read),
+    redisUrl: read.url('REDIS_URL', undefined, ['redis:', 'rediss:'])?.href ?? null,
     corsOrigins: readOrigins(read),
     logLevel: logLevel as Config['logLevel'],
     appBaseUrl: read.url('APP_BASE_URL', 'http://127.0.0.1:3000', ['http:', 'https:'])!.href.replace(/\/$/, ''),
+    breachedPasswords: readBreachedPasswords(read),
+    breaker: readBreaker(read),
+    metricsToken: readMetricsToken(read),
+  };
+}
+
+function readThrottle(read: EnvReader): ThrottleConfig {
+  return {
+    loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
+    loginFailureWindowMs: read.durationMs('LOGIN_FAILURE_WINDOW', '15m', 1_000, DAY_MS),
+    loginMaxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 10_000_000),
+    registerMaxPerAddress: read.integer('REGISTER_MAX_PER_ADDRESS', 20, 1, 10_000_000),
+    registerWindowMs: read.durationMs('REGISTER_WINDOW', '1h', 1_000, 30 * DAY_MS),
+  };
+}
+
+function readMail(read: EnvReader): MailConfig {
+  const from = read.string('MAIL_FROM', 'no-reply@localhost');
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(from)) throw new ConfigError('MAIL_FROM', `"${from}" is not an e-mail address`);
+  return {
+    smtpUrl: read.url('SMTP_URL', undefined, ['smtp:', 'smtps:'])?.href ?? null,
+    from,
+    outboxDirectory: read.string('MAIL_OUTBOX_DIR', './data/outbox'),
+    passwordResetTtlMs: read.durationMs('PASSWORD_RESET_TTL', '30m', 60_000, DAY_MS),
+    emailVerificationTtlMs: read.durationMs('EMAIL_VERIFICATION_TTL', '24h', 60_000, 30 * DAY_MS),
+    maxAttempts: read.integer('MAIL_MAX_ATTEMPTS', 12, 1, 100),
+    retryBaseMs: read.durationMs('MAIL_RETRY_BASE', '2s', 10, DAY_MS),
+    retryMaxMs: read.durationMs('MAIL_RETRY_MAX', '10m', 10, 7 * DAY_MS),
+    pollIntervalMs: read.durationMs('MAIL_POLL_INTERVAL', '1s', 10, 3_600_000),
+    requireVerifiedEmail: read.boolean('REQUIRE_VERIFIED_EMAIL', false),
+    recoveryMaxPerAddress: read.integer('RECOVERY_MAX_PER_ADDRESS', 10, 1, 10_000_000),
+    recoveryMaxPerEmail: read.integer('RECOVERY_MAX_PER_EMAIL', 3, 1, 10_000_000),
   };
 }
 
@@ -111,6 +193,30 @@ function readOrigins(read: EnvReader): string[] {
     }
     return trimmed;
   });
+}
+
+function readBreachedPasswords(read: EnvReader): BreachedPasswordConfig {
+  const url = read.url('BREACHED_PASSWORD_API_URL', undefined, ['http:', 'https:']);
+  return { apiUrl: url ? url.href.replace(/\/+$/, '') : null, failOpen: read.boolean('BREACHED_PASSWORD_FAIL_OPEN', true) };
+}
+
+function readBreaker(read: EnvReader): BreakerConfig {
+  const failureRate = read.number('BREAKER_FAILURE_RATE', 0.5, 0, 1);
+  // A rate of 0 would open the circuit on the first calls even when none fails.
+  if (failureRate === 0) throw new ConfigError('BREAKER_FAILURE_RATE', 'must be above 0 (and at most 1)');
+  return {
+    timeoutMs: read.integer('BREAKER_TIMEOUT_MS', 2_000, 10, 60_000),
+    failureRate,
+    minCalls: read.integer('BREAKER_MIN_CALLS', 5, 1, 10_000),
+    resetMs: read.integer('BREAKER_RESET_MS', 30_000, 100, 3_600_000),
+  };
+}
+
+function readMetricsToken(read: EnvReader): string | null {
+  const token = read.raw('METRICS_TOKEN') ?? null;
+  // A scrape token is a shared secret: short ones can be guessed over the network.
+  if (token !== null && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
+  return token;
 }
 
 /** PEM in one environment line often arrives with literal "\n" sequences. */

@@ -40,3 +40,16 @@ export class Database {
     return result;
   }
 }
+
+/**
+ * Runs a write and returns how many rows it changed: the decider of conditional updates.
+ * (A plain `manager.query` on better-sqlite3 does not report it reliably.)
+ */
+export async function changedRows(manager: EntityManager, sql: string, parameters: readonly unknown[]): Promise<number> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    return (await runner.query(sql, [...parameters], true)).affected ?? 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}

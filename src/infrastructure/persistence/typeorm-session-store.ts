@@ -1,18 +1,22 @@
-import { createHash } from 'node:crypto';
-import type { NewSession, SessionStore } from '../../application/ports/session-store.js';
-import type { Database } from './database.js';
+import type { NewSession, Rotation, SessionStore, SessionSummary } from '../../application/ports/session-store.js';
+import type { RefreshTokenState } from '../../domain/refresh-token-presentation.js';
+import { changedRows, type Database } from './database.js';
 import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.js';
+import { hashToken } from './token-hash.js';
 
-/** Refresh tokens are 256 random bits: a fast hash is enough, no salt or stretching needed. */
-export function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+
+const clip = (value: string | null, max: number) => value?.slice(0, max) ?? null;
+const date = (value: unknown) => (value == null ? null : new Date(Number(value)));
+
+// A family is live while not revoked, not past its maximum age, and holding an unexpired
+// unspent token (else it has idled out).
+const LIVE = `s.revoked_at IS NULL AND s.expires_at > ?
+  AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id AND t.spent_at IS NULL AND t.expires_at > ?)`;
 
 export class TypeOrmSessionStore implements SessionStore {
   constructor(private readonly db: Database) {}
 
   start(session: NewSession): Promise<void> {
-    // The family and its first token are written together or not at all.
     return this.db.transaction(async (manager) => {
       await manager.insert(SessionRecordSchema, {
         id: session.id,
@@ -21,16 +25,115 @@ export class TypeOrmSessionStore implements SessionStore {
         lastUsedAt: session.createdAt,
         expiresAt: session.expiresAt,
         revokedAt: null,
-        userAgent: session.userAgent?.slice(0, 512) ?? null,
-        ip: session.ip?.slice(0, 64) ?? null,
+        userAgent: clip(session.userAgent, 512),
+        ip: clip(session.ip, 64),
       });
       await manager.insert(RefreshTokenRecordSchema, {
-        tokenHash: hashRefreshToken(session.refreshToken),
+        tokenHash: hashToken(session.refreshToken),
         sessionId: session.id,
         createdAt: session.createdAt,
         expiresAt: session.refreshTokenExpiresAt,
         spentAt: null,
       });
+    });
+  }
+
+  findToken(token: string): Promise<RefreshTokenState | null> {
+    return this.db.run(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at
+           FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
+        [hashToken(token)],
+      );
+      if (!row) return null;
+      return {
+        sessionId: row.session_id,
+        userId: row.user_id,
+        tokenExpiresAt: date(row.expires_at)!,
+        spentAt: date(row.spent_at),
+        sessionExpiresAt: date(row.session_expires_at)!,
+        sessionRevokedAt: date(row.revoked_at),
+      };
+    });
+  }
+
+  rotate(rotation: Rotation): Promise<boolean> {
+    const now = rotation.now.getTime();
+    return this.db.transaction(async (manager) => {
+      // The conditional update decides: of concurrent rotations exactly one changes the row.
+      const spent = await changedRows(
+        manager,
+        'UPDATE refresh_tokens SET spent_at = ? WHERE token_hash = ? AND spent_at IS NULL',
+        [now, hashToken(rotation.spent)],
+      );
+      if (spent !== 1) return false;
+      const { sessionId } = rotation;
+      await manager.insert(RefreshTokenRecordSchema, {
+        tokenHash: hashToken(rotation.successor),
+        sessionId,
+        createdAt: rotation.now,
+        expiresAt: rotation.successorExpiresAt,
+        spentAt: null,
+      });
+      await manager.query('UPDATE sessions SET last_used_at = ?, user_agent = ?, ip = ? WHERE id = ?', [
+        now,
+        clip(rotation.userAgent, 512),
+        clip(rotation.ip, 64),
+        sessionId,
+      ]);
+      return true;
+    });
+  }
+
+  revoke(sessionId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now.getTime(), sessionId]);
+    });
+  }
+
+  revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean> {
+    const at = now.getTime();
+    return this.db.run(async (manager) => {
+      const changed = await changedRows(
+        manager,
+        `UPDATE sessions SET revoked_at = ? WHERE id = ? AND user_id = ? AND id IN (SELECT id FROM (SELECT s.id FROM sessions s WHERE ${LIVE}) AS live)`,
+        [at, sessionId, userId, at, at],
+      );
+      return changed === 1;
+    });
+  }
+
+  revokeAllOfUser(userId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now.getTime(), userId]);
+    });
+  }
+
+  listLive(userId: string, now: Date): Promise<SessionSummary[]> {
+    const at = now.getTime();
+    return this.db.run(async (manager) => {
+      const rows = await manager.query(
+        `SELECT s.id, s.created_at, s.last_used_at, s.user_agent, s.ip FROM sessions s
+          WHERE s.user_id = ? AND ${LIVE} ORDER BY s.last_used_at DESC`,
+        [userId, at, at],
+      );
+      return rows.map((row: Record<string, unknown>) => ({
+        id: String(row.id),
+        createdAt: date(row.created_at)!,
+        lastUsedAt: date(row.last_used_at)!,
+        userAgent: (row.user_agent as string | null) ?? null,
+        ip: (row.ip as string | null) ?? null,
+      }));
+    });
+  }
+
+  isLive(sessionId: string, now: Date): Promise<boolean> {
+    return this.db.run(async (manager) => {
+      const rows = await manager.query('SELECT 1 AS live FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?', [
+        sessionId,
+        now.getTime(),
+      ]);
+      return rows.length > 0;
     });
   }
 }

@@ -26,3 +26,8 @@ export type AppContext = ParameterizedContext<AppState>;
 export function validatedBody<T>(ctx: AppContext): T {
   return ctx.request.body as unknown as T;
 }
+
+/** Who is asking, as far as the request tells: for sessions and throttling. */
+export function clientOf(ctx: AppContext): { userAgent: string | null; ip: string | null } {
+  return { userAgent: ctx.get('User-Agent') || null, ip: ctx.ip || null };
+}

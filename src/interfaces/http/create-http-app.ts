@@ -9,6 +9,7 @@ import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { requestTimeout } from './middleware/request-timeout.js';
 import { routeGuard } from './middleware/route-guard.js';
+import { corsFor, securityHeaders } from './middleware/security-headers.js';
 import { mountRoutes } from './mount-routes.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -20,10 +21,13 @@ export interface HttpAppOptions {
   readonly requestTimeoutMs: number;
   /** Believe X-Forwarded-For / -Proto (only behind a proxy that sets them). */
   readonly trustProxy: boolean;
+  /** Origins allowed to call from a browser (CORS); none: no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
 }
 
 /**
- * The Koa application. A request flows: id -> log line -> problem mapping -> timeout ->
+ * The Koa application. A request flows: id -> log line -> security headers (and CORS) ->
+ * problem mapping -> timeout ->
  * 404/405 guard -> route (bearer check, JSON body, schema) -> handler -> use case.
  */
 export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
@@ -34,6 +38,8 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
     compose([
       requestId(options.logger),
       requestLogger(),
+      securityHeaders(),
+      ...(options.corsOrigins.length > 0 ? [corsFor(options.corsOrigins)] : []),
       problemHandler(),
       requestTimeout(options.requestTimeoutMs),
       routeGuard(router),

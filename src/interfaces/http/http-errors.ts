@@ -65,6 +65,14 @@ export class RequestTimedOut extends HttpRefusal {
   }
 }
 
+/** GET /metrics without the bearer token METRICS_TOKEN configures. */
+export class MetricsTokenRequired extends HttpRefusal {
+  readonly code = 'metrics_token_required';
+  constructor() {
+    super('The metrics need the configured bearer token (METRICS_TOKEN).');
+  }
+}
+
 /** A client error raised inside Koa or a library (e.g. a malformed URL), by status. */
 export class ClientHttpError extends HttpRefusal {
   readonly code = 'client_error';

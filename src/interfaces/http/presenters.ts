@@ -1,3 +1,4 @@
+import type { SessionView } from '../../application/use-cases/list-sessions.js';
 import type { User } from '../../domain/user.js';
 import type { AppContext } from './app-state.js';
 
@@ -7,7 +8,19 @@ export function presentUser(user: User) {
     id: user.id,
     email: user.email.value,
     emailVerified: user.emailVerified,
+    emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function presentSession(session: SessionView) {
+  return {
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: session.lastUsedAt.toISOString(),
+    userAgent: session.userAgent,
+    ip: session.ip,
+    current: session.current,
   };
 }
 

@@ -44,6 +44,8 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
   },
   invalid_refresh_token: { status: 401, title: 'Invalid refresh token', type: problemType('invalid-refresh-token'), headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }) },
+  invalid_recovery_token: { status: 400, title: 'Invalid or expired link', type: problemType('invalid-recovery-token') },
+  email_not_verified: { status: 403, title: 'E-mail address not verified', type: problemType('email-not-verified') },
   session_not_found: { status: 404, title: 'Session not found', type: problemType('session-not-found') },
   too_many_attempts: {
     status: 429,
@@ -74,4 +76,6 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     headers: (error) => ({ Allow: (error as MethodNotAllowed).allow.join(', ') }),
   },
   client_error: { status: (error) => (error as ClientHttpError).status, title: 'Bad Request', type: 'about:blank' },
+  // RFC 6750 §3: no error code when the request carried no token at all.
+  metrics_token_required: { status: 401, title: 'Unauthorized', type: 'about:blank', headers: () => ({ 'WWW-Authenticate': 'Bearer realm="metrics"' }) },
 };

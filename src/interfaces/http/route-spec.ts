@@ -5,6 +5,11 @@ export interface ResponseSpec {
   readonly description: string;
   /** The body's schema; problem responses use the shared problem schema. */
   readonly schema?: JsonSchema;
+  /**
+   * The body's media type when it is not JSON (`text/html`, `text/plain; version=0.0.4`...).
+   * Absent: application/json, or application/problem+json for the problem schema.
+   */
+  readonly mediaType?: string;
   /** Response headers worth documenting (Location, Retry-After, WWW-Authenticate...). */
   readonly headers?: readonly string[];
 }

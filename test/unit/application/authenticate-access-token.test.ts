@@ -4,11 +4,15 @@ import { Email } from '../../../src/domain/email.js';
 import { InvalidAccessToken } from '../../../src/domain/errors.js';
 import { User } from '../../../src/domain/user.js';
 import { FakeAccessTokenVerifier } from '../fakes/fake-access-token-verifier.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
+import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { rejectionOf } from '../support/rejection-of.js';
 
 const PASSWORD_CHANGED_AT = new Date('2025-06-01T12:00:00.500Z');
 const at = (offsetMs: number) => new Date(PASSWORD_CHANGED_AT.getTime() + offsetMs);
+const NOW = at(60_000);
+const DAY_MS = 86_400_000;
 
 async function expectInvalidAccessToken(promise: Promise<unknown>): Promise<void> {
   const error = await rejectionOf(promise);
@@ -19,14 +23,26 @@ async function expectInvalidAccessToken(promise: Promise<unknown>): Promise<void
 describe('AuthenticateAccessToken', () => {
   let users: InMemoryUserRepository;
   let verifier: FakeAccessTokenVerifier;
+  let sessions: RecordingSessionStore;
   let authenticate: AuthenticateAccessToken;
 
   beforeEach(async () => {
     users = new InMemoryUserRepository();
     verifier = new FakeAccessTokenVerifier();
-    authenticate = new AuthenticateAccessToken(verifier, users);
+    sessions = new RecordingSessionStore();
+    authenticate = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(NOW));
     const email = Email.parse('ann@example.com');
     await users.add(User.register({ id: 'user-1', email, passwordHash: 'hash', now: PASSWORD_CHANGED_AT }));
+    await sessions.start({
+      id: 'session-1',
+      userId: 'user-1',
+      refreshToken: 'refresh-1',
+      refreshTokenExpiresAt: at(14 * DAY_MS),
+      expiresAt: at(90 * DAY_MS),
+      createdAt: PASSWORD_CHANGED_AT,
+      userAgent: null,
+      ip: null,
+    });
   });
 
   const tokenIssuedAt = (issuedAt: Date, userId = 'user-1') => {
@@ -62,5 +78,22 @@ describe('AuthenticateAccessToken', () => {
 
   it('accepts a token issued after the password change', async () => {
     expect(await authenticate.execute(tokenIssuedAt(at(1)))).to.deep.equal({ userId: 'user-1', sessionId: 'session-1' });
+  });
+
+  it('refuses a valid, current token whose session was revoked', async () => {
+    const token = tokenIssuedAt(at(1000));
+    await sessions.revoke('session-1', at(2000));
+    await expectInvalidAccessToken(authenticate.execute(token));
+  });
+
+  it('refuses a valid, current token whose session is past its maximum age', async () => {
+    verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
+    const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(90 * DAY_MS)));
+    await expectInvalidAccessToken(later.execute('token'));
+  });
+
+  it('refuses a valid, current token of an unknown session', async () => {
+    verifier.accept('token', { userId: 'user-1', sessionId: 'session-9', issuedAt: at(1000) });
+    await expectInvalidAccessToken(authenticate.execute('token'));
   });
 });

@@ -1,6 +1,7 @@
 import { LoginUser, type SessionLifetimes } from '../../../src/application/use-cases/login-user.js';
 import { Email } from '../../../src/domain/email.js';
 import { User } from '../../../src/domain/user.js';
+import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakeAccessTokenIssuer } from '../fakes/fake-access-token-issuer.js';
 import { CURRENT_COST, FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
@@ -22,14 +23,23 @@ export interface LoginFixture {
   readonly hasher: FakePasswordHasher;
   readonly sessions: RecordingSessionStore;
   readonly accessTokens: FakeAccessTokenIssuer;
+  readonly throttle: CountingAttemptThrottle;
+}
+
+export interface LoginFixtureOptions {
+  readonly password?: string;
+  readonly storedCost?: number;
+  /** Login attempts the throttle allows per e-mail and address; unlimited by default. */
+  readonly attemptLimit?: number;
 }
 
 /** LoginUser over fakes, with one account, ann@example.com, whose password is `password`. */
-export async function loginFixture(options: { password?: string; storedCost?: number } = {}): Promise<LoginFixture> {
+export async function loginFixture(options: LoginFixtureOptions = {}): Promise<LoginFixture> {
   const users = new InMemoryUserRepository();
   const hasher = new FakePasswordHasher(CURRENT_COST);
   const sessions = new RecordingSessionStore();
   const accessTokens = new FakeAccessTokenIssuer();
+  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit });
   const user = User.register({
     id: 'user-1',
     email: Email.parse('ann@example.com'),
@@ -41,11 +51,12 @@ export async function loginFixture(options: { password?: string; storedCost?: nu
     users,
     hasher,
     sessions,
+    throttle,
     accessTokens,
     new SequentialSecretTokenGenerator(),
     new SequentialIdGenerator('session'),
     new FixedClock(NOW),
     LIFETIMES,
   );
-  return { loginUser, user, users, hasher, sessions, accessTokens };
+  return { loginUser, user, users, hasher, sessions, accessTokens, throttle };
 }

@@ -61,10 +61,9 @@ function sendInternalError(ctx: AppContext, error: unknown): void {
 }
 
 function respond(ctx: AppContext, status: number, headers: Record<string, string>, body: object): void {
-  // Headers a handler set before failing (Location, Cache-Control) do not belong to the problem.
-  for (const name of Object.keys(ctx.response.headers)) {
-    if (name !== 'x-request-id') ctx.remove(name);
-  }
+  // A Location set before the failure would point at something that was not created. The
+  // rest stays: request id, security and CORS headers belong to every answer.
+  ctx.remove('Location');
   ctx.status = status;
   ctx.set(headers);
   ctx.body = body;

@@ -1,10 +1,10 @@
 import type { LoginUser } from '../../../application/use-cases/login-user.js';
-import { validatedBody } from '../app-state.js';
+import { clientOf, validatedBody } from '../app-state.js';
 import { sendTokenResponse } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
 import { tokenResponseSchema } from '../schemas/token-response-schema.js';
-import { invalidBody, problem, unavailable } from './responses.js';
+import { invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
 
 export function loginRoute(loginUser: LoginUser): RouteSpec {
   return {
@@ -17,17 +17,14 @@ export function loginRoute(loginUser: LoginUser): RouteSpec {
     responses: {
       200: { description: 'Signed in; a new session has begun.', schema: tokenResponseSchema, headers: ['Cache-Control'] },
       401: problem('Unknown e-mail address or wrong password (one answer for both).'),
+      403: problem('REQUIRE_VERIFIED_EMAIL is on and this account has not verified its address yet.'),
+      429: tooManyAttempts,
       422: invalidBody,
       503: unavailable,
     },
     handler: async (ctx) => {
       const { email, password } = validatedBody<Credentials>(ctx);
-      const tokens = await loginUser.execute({
-        email,
-        password,
-        userAgent: ctx.get('User-Agent') || null,
-        ip: ctx.ip || null,
-      });
+      const tokens = await loginUser.execute({ email, password, ...clientOf(ctx) });
       ctx.state.userId = tokens.userId;
       sendTokenResponse(ctx, tokens);
     },

@@ -1,10 +1,10 @@
 import type { RegisterUser } from '../../../application/use-cases/register-user.js';
-import { validatedBody } from '../app-state.js';
+import { clientOf, validatedBody } from '../app-state.js';
 import { presentUser } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
 import { userSchema } from '../schemas/user-schema.js';
-import { invalidBody, problem, unavailable } from './responses.js';
+import { invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
 
 export function registerRoute(registerUser: RegisterUser): RouteSpec {
   return {
@@ -18,10 +18,11 @@ export function registerRoute(registerUser: RegisterUser): RouteSpec {
       201: { description: 'The account was created.', schema: userSchema, headers: ['Location'] },
       409: problem('An account with this e-mail address already exists.'),
       422: invalidBody,
+      429: tooManyAttempts,
       503: unavailable,
     },
     handler: async (ctx) => {
-      const user = await registerUser.execute(validatedBody<Credentials>(ctx));
+      const user = await registerUser.execute({ ...validatedBody<Credentials>(ctx), ip: clientOf(ctx).ip });
       ctx.status = 201;
       ctx.set('Location', '/users/me');
       ctx.body = presentUser(user);

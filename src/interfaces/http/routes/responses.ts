@@ -9,3 +9,5 @@ export function problem(description: string, headers: readonly string[] = []): R
 export const invalidBody = problem('The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.');
 export const invalidAccessToken = problem('Missing, malformed, expired or revoked access token.', ['WWW-Authenticate']);
 export const unavailable = problem('The database or an upstream cannot answer now.', ['Retry-After']);
+export const tooManyAttempts = problem('Too many attempts from this address or for this account; wait as Retry-After says.', ['Retry-After']);
+export const invalidRefreshToken = problem('Unknown, expired, revoked or already used refresh token (one answer for all).', ['WWW-Authenticate']);

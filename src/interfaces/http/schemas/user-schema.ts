@@ -6,6 +6,7 @@ export const userSchema: JsonSchema = {
     id: { type: 'string', format: 'uuid' },
     email: { type: 'string', format: 'email' },
     emailVerified: { type: 'boolean' },
+    emailVerifiedAt: { type: ['string', 'null'], format: 'date-time' },
     createdAt: { type: 'string', format: 'date-time' },
   },
   required: ['id', 'email', 'emailVerified', 'createdAt'],

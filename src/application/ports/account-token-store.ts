@@ -1,0 +1,27 @@
+import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
+import type { OutgoingMail } from './outgoing-mail.js';
+
+export interface NewAccountToken {
+  readonly userId: string;
+  readonly purpose: AccountTokenPurpose;
+  /** Kept only as a hash. */
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly now: Date;
+}
+
+/**
+ * Single-use tokens mailed as links (password reset, e-mail verification), and the outbox
+ * of the mails that carry them. Throws DependencyUnavailable when the store is unreachable.
+ */
+export interface AccountTokenStore {
+  /**
+   * Stores the token, supersedes the user's earlier unused tokens of the same purpose, and
+   * queues the mail, all in one transaction: never a token without its mail, or the reverse.
+   */
+  issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void>;
+  /** The owner of a token that is unused, unexpired and not superseded; null otherwise. */
+  findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null>;
+  /** Marks it used, if it still is valid: of concurrent uses exactly one returns true. */
+  consume(token: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean>;
+}

@@ -1,0 +1,9 @@
+import type { OutgoingMail } from './outgoing-mail.js';
+
+/**
+ * Hands one mail to the mail system (an SMTP server, or a file outbox in development).
+ * Resolves once accepted; throws when it was not, so that the outbox tries again later.
+ */
+export interface Mailer {
+  send(mail: OutgoingMail & { readonly from: string }): Promise<void>;
+}

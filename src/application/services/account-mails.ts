@@ -1,0 +1,31 @@
+import type { OutgoingMail } from '../ports/outgoing-mail.js';
+
+// Links carry the token in the fragment, which browsers never send to a server: the front
+// end's access logs never see it (../shared/API.md, "Mailed links").
+export function passwordResetMail(to: string, appBaseUrl: string, token: string, ttlMinutes: number): OutgoingMail {
+  const link = `${appBaseUrl}/reset-password#token=${token}`;
+  return compose(to, 'Reset your password', [
+    'Someone (we hope you) asked to reset the password of this account.',
+    `Choose a new password here within ${ttlMinutes} minutes:`,
+  ], link, 'If it was not you, ignore this mail: your password stays as it is.');
+}
+
+export function emailVerificationMail(to: string, appBaseUrl: string, token: string, ttlHours: number): OutgoingMail {
+  const link = `${appBaseUrl}/verify-email#token=${token}`;
+  return compose(to, 'Confirm your e-mail address', [
+    'Confirm that this address is yours by opening this link',
+    `within ${ttlHours} hours:`,
+  ], link, 'If you did not create an account, ignore this mail.');
+}
+
+function compose(to: string, subject: string, lines: string[], link: string, footer: string): OutgoingMail {
+  const text = `${lines.join('\n')}\n\n${link}\n\n${footer}\n`;
+  const html =
+    `<!doctype html><html><body><p>${lines.map(escapeHtml).join('<br>')}</p>` +
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p><p>${escapeHtml(footer)}</p></body></html>`;
+  return { to, subject, text, html };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

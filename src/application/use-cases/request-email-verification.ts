@@ -1,0 +1,23 @@
+import { InvalidAccessToken } from '../../domain/errors.js';
+import type { AttemptThrottle } from '../ports/attempt-throttle.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { VerificationLinkSender } from '../services/verification-link-sender.js';
+
+/**
+ * Mails a link that proves the caller owns the account's address (nothing is sent for an
+ * address already verified). Refuses with TooManyAttempts or InvalidAccessToken.
+ */
+export class RequestEmailVerification {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly links: VerificationLinkSender,
+    private readonly throttle: AttemptThrottle,
+  ) {}
+
+  async execute(input: { userId: string; ip: string | null }): Promise<void> {
+    const user = await this.users.findById(input.userId);
+    if (!user) throw new InvalidAccessToken();
+    await this.throttle.beforeRecoveryMail(user.email.canonical, input.ip);
+    if (!user.emailVerified) await this.links.send(user);
+  }
+}

@@ -1,0 +1,2 @@
+/** What a single-use link sent by mail proves when it comes back. */
+export type AccountTokenPurpose = 'password_reset' | 'email_verification';

@@ -1,0 +1,50 @@
+import type { DeliverPendingMail, DeliveryReport } from '../../application/use-cases/deliver-pending-mail.js';
+import type { Logger } from '../logging/create-logger.js';
+
+/**
+ * Runs the outbox's delivery rounds on a timer, one round at a time, and keeps the running
+ * totals for /metrics. The timer does not keep the process alive, and stop() waits for the
+ * round in progress so that shutdown never cuts a delivery in half.
+ */
+export class OutboxScheduler {
+  readonly totals = { sent: 0, failed: 0, dead: 0 };
+  private timer: NodeJS.Timeout | null = null;
+  private round: Promise<void> | null = null;
+
+  constructor(
+    private readonly deliver: DeliverPendingMail,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.runOnce(), this.intervalMs).unref();
+  }
+
+  /** One round now (also what the timer calls); a round already running is not doubled. */
+  runOnce(): Promise<void> {
+    this.round ??= this.deliver
+      .execute()
+      .then((report) => this.record(report))
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'mail outbox round failed; will retry'))
+      .finally(() => {
+        this.round = null;
+      });
+    return this.round;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.round;
+  }
+
+  private record(report: DeliveryReport): void {
+    this.totals.sent += report.sent;
+    this.totals.failed += report.failed;
+    this.totals.dead += report.dead;
+    if (report.failed > 0) this.logger.warn({ ...report }, 'mail delivery failed; will retry with backoff');
+    if (report.dead > 0) this.logger.error({ ...report }, 'mail marked dead after its last attempt');
+    if (report.sent > 0) this.logger.info({ ...report }, 'mail delivered');
+  }
+}

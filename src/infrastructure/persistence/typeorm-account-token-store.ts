@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountTokenStore, NewAccountToken } from '../../application/ports/account-token-store.js';
+import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
+import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
+import { changedRows, type Database } from './database.js';
+import { hashToken } from './token-hash.js';
+
+const VALID = 'token_hash = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?';
+
+export class TypeOrmAccountTokenStore implements AccountTokenStore {
+  constructor(private readonly db: Database) {}
+
+  issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+    const now = token.now.getTime();
+    return this.db.transaction(async (manager) => {
+      // A new link supersedes the older ones: only the latest mail works.
+      await manager.query(
+        'UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL',
+        [now, token.userId, token.purpose],
+      );
+      await manager.query(
+        'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
+        [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
+      );
+      await manager.query(
+        `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+        [randomUUID(), mail.to, mail.subject, mail.text, mail.html, now, now],
+      );
+    });
+  }
+
+  findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null> {
+    return this.db.run(async (manager) => {
+      const [row] = await manager.query(`SELECT user_id FROM account_tokens WHERE ${VALID}`, [hashToken(token), purpose, now.getTime()]);
+      return row ? String(row.user_id) : null;
+    });
+  }
+
+  consume(token: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean> {
+    const at = now.getTime();
+    return this.db.run(async (manager) => {
+      const changed = await changedRows(manager, `UPDATE account_tokens SET used_at = ? WHERE ${VALID}`, [at, hashToken(token), purpose, at]);
+      return changed === 1;
+    });
+  }
+}

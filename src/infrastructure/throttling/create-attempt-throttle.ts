@@ -1,0 +1,33 @@
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/create-logger.js';
+import { createThrottleLimiters, type LimiterStore } from './create-throttle-limiters.js';
+import { RateLimiterAttemptThrottle } from './rate-limiter-attempt-throttle.js';
+
+export interface ThrottleWithStore {
+  readonly throttle: RateLimiterAttemptThrottle;
+  /** Closes the Redis connection, if any. */
+  close(): Promise<void>;
+}
+
+/** Picks where counts live (REDIS_URL, else MySQL, else memory) and builds the throttle on it. */
+export function createAttemptThrottle(config: Config, dataSource: DataSource, logger: Logger): ThrottleWithStore {
+  let store: LimiterStore = { kind: 'memory' };
+  let redis: Redis | null = null;
+  if (config.redisUrl) {
+    // No offline queue: while Redis is down a call fails at once (and counts in memory),
+    // instead of waiting for a reconnect that may never come.
+    redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    redis.on('error', () => undefined); // reported through the limiter's fallback log line
+    store = { kind: 'redis', client: redis };
+  } else if (config.database.kind === 'mysql') {
+    store = { kind: 'mysql', dataSource, database: new URL(config.database.url).pathname.slice(1) };
+  }
+  return {
+    throttle: new RateLimiterAttemptThrottle(createThrottleLimiters(store, config, logger)),
+    close: async () => {
+      redis?.disconnect();
+    },
+  };
+}

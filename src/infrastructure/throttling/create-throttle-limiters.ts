@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterMySQL, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/create-logger.js';
+import { FallbackLimiter } from './fallback-limiter.js';
+import type { ThrottleLimiters } from './rate-limiter-attempt-throttle.js';
+
+export type LimiterStore =
+  | { readonly kind: 'redis'; readonly client: Redis }
+  | { readonly kind: 'mysql'; readonly dataSource: DataSource; readonly database: string }
+  | { readonly kind: 'memory' };
+
+interface LimitSpec {
+  readonly keyPrefix: string;
+  readonly points: number;
+  readonly durationMs: number;
+}
+
+/**
+ * The limiters, on the store the contract picks (REDIS_URL): Redis when set, else the
+ * MySQL database (so a fleet on one database shares counts with nothing more to run), else
+ * process memory (the embedded SQLite default runs as one process).
+ */
+export function createThrottleLimiters(store: LimiterStore, settings: Pick<Config, 'throttle' | 'mail'>, logger: Logger): ThrottleLimiters {
+  const config = settings.throttle;
+  const recovery = { durationMs: config.registerWindowMs };
+  const make = (spec: LimitSpec) => new FallbackLimiter(onStore(store, spec), store.kind, logger);
+  return {
+    loginPerAccount: make({ keyPrefix: 'login_account', points: config.loginMaxFailures, durationMs: config.loginFailureWindowMs }),
+    loginPerAddress: make({ keyPrefix: 'login_address', points: config.loginMaxFailuresPerAddress, durationMs: config.loginFailureWindowMs }),
+    registrationPerAddress: make({ keyPrefix: 'register_address', points: config.registerMaxPerAddress, durationMs: config.registerWindowMs }),
+    recoveryPerAddress: make({ keyPrefix: 'recovery_address', points: settings.mail.recoveryMaxPerAddress, ...recovery }),
+    recoveryPerEmail: make({ keyPrefix: 'recovery_email', points: settings.mail.recoveryMaxPerEmail, ...recovery }),
+  };
+}
+
+function onStore(store: LimiterStore, spec: LimitSpec): RateLimiterAbstract {
+  const options = { keyPrefix: spec.keyPrefix, points: spec.points, duration: Math.ceil(spec.durationMs / 1000) };
+  switch (store.kind) {
+    case 'redis':
+      return new RateLimiterRedis({ ...options, storeClient: store.client });
+    case 'mysql':
+      return new RateLimiterMySQL({
+        ...options,
+        // TypeORM's own mysql2 pool: no second pool to size. The table comes from a migration.
+        storeClient: (store.dataSource.driver as unknown as { pool: unknown }).pool,
+        storeType: 'pool',
+        dbName: store.database,
+        tableName: 'rate_limits',
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+      });
+    case 'memory':
+      return new RateLimiterMemory(options);
+  }
+}

@@ -1,0 +1,33 @@
+import type { OperationObject, ResponsesObject } from 'openapi3-ts/oas31';
+import type { RouteSpec } from '../route-spec.js';
+import { responsesOf } from './common-responses.js';
+import { exampleFromSchema } from './example-from-schema.js';
+import type { OpenApiPath } from './openapi-path.js';
+import { JSON_MEDIA_TYPE, toResponse } from './openapi-response.js';
+import type { SchemaCatalogue } from './schema-catalogue.js';
+
+export const BEARER_SCHEME = 'bearerAuth';
+
+/** The operation of one route: the body mountRoutes validates, and every answer it can give. */
+export function toOperation(route: RouteSpec, path: OpenApiPath, schemas: SchemaCatalogue): OperationObject {
+  const responses: ResponsesObject = {};
+  for (const [status, spec] of Object.entries(responsesOf(route))) {
+    responses[status] = toResponse(Number(status), spec, path.template, schemas);
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [...route.tags],
+    ...(path.parameters.length > 0 ? { parameters: path.parameters } : {}),
+    ...(route.bearer ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { [JSON_MEDIA_TYPE]: { schema: schemas.schemaFor(route.body), example: exampleFromSchema(route.body) } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}

@@ -1,0 +1,51 @@
+import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
+import { ChangePassword, type ChangePasswordInput } from '../../../src/application/use-cases/change-password.js';
+import { Email } from '../../../src/domain/email.js';
+import { PasswordPolicy } from '../../../src/domain/password.js';
+import { User } from '../../../src/domain/user.js';
+import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
+import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
+import { RecordingSessionStore } from '../fakes/recording-session-store.js';
+import { NOW, startSession } from './session-fixture.js';
+
+export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
+export const CURRENT_PASSWORD = 'correct horse battery staple';
+export const NEW_PASSWORD = 'tr0ub4dor and three more words';
+export const IP = '203.0.113.7';
+export const input: ChangePasswordInput = {
+  principal: { userId: 'user-1', sessionId: 'session-1' },
+  currentPassword: CURRENT_PASSWORD,
+  newPassword: NEW_PASSWORD,
+  ip: IP,
+};
+
+export interface ChangePasswordFixture {
+  readonly changePassword: ChangePassword;
+  readonly ann: User;
+  readonly users: InMemoryUserRepository;
+  readonly hasher: FakePasswordHasher;
+  readonly sessions: RecordingSessionStore;
+  readonly throttle: CountingAttemptThrottle;
+}
+
+/**
+ * ChangePassword over fakes at NOW: ann (user-1, ann@example.com) with sessions 1 and 2, bob
+ * (user-2) with session 3; a policy of at least 15 characters; no breach check.
+ */
+export async function changePasswordFixture(options: { attemptLimit?: number } = {}): Promise<ChangePasswordFixture> {
+  const users = new InMemoryUserRepository();
+  const hasher = new FakePasswordHasher();
+  const sessions = new RecordingSessionStore();
+  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit });
+  const ann = User.register({ id: 'user-1', email: Email.parse('ann@example.com'), passwordHash: fakeHash(CURRENT_PASSWORD), now: REGISTERED_AT });
+  await users.add(ann);
+  await users.add(User.register({ id: 'user-2', email: Email.parse('bob@example.com'), passwordHash: fakeHash('bob'), now: REGISTERED_AT }));
+  await startSession(sessions, { id: 'session-1', userId: 'user-1', token: 'refresh-1' });
+  await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
+  await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
+  const changePassword = new ChangePassword(users, hasher, check, sessions, throttle, new FixedClock(NOW));
+  return { changePassword, ann, users, hasher, sessions, throttle };
+}
