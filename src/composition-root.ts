@@ -34,7 +34,7 @@ import type { AccountTokenStore } from './application/ports/account-token-store.
 import type { Mailer } from './application/ports/mailer.js';
 import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
 import { OutboxScheduler } from './infrastructure/mail/outbox-scheduler.js';
-import { SmtpMailer } from './infrastructure/mail/smtp-mailer.js';
+import { SMTP_UPSTREAM, SmtpMailer } from './infrastructure/mail/smtp-mailer.js';
 import { TypeOrmAccountTokenStore } from './infrastructure/persistence/typeorm-account-token-store.js';
 import { TypeOrmMailOutbox } from './infrastructure/persistence/typeorm-mail-outbox.js';
 import { PasswordPolicy } from './domain/password.js';
@@ -57,6 +57,8 @@ import { createAttemptThrottle } from './infrastructure/throttling/create-attemp
 import type { BreachedPasswordChecker } from './application/ports/breached-password-checker.js';
 import { BREACHED_PASSWORD_UPSTREAM, PwnedRangeBreachedPasswordChecker } from './infrastructure/breached-passwords/pwned-range-breached-password-checker.js';
 import { HttpGateway } from './infrastructure/http-gateway/http-gateway.js';
+import { BreakerMetrics } from './infrastructure/http-gateway/breaker-metrics.js';
+import { BreakerReadinessCheck } from './infrastructure/http-gateway/breaker-readiness-check.js';
 import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
 import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
@@ -64,6 +66,12 @@ import type { RouteSpec } from './interfaces/http/route-spec.js';
 import { changePasswordRoute } from './interfaces/http/routes/change-password-route.js';
 import { currentUserRoute } from './interfaces/http/routes/current-user-route.js';
 import { healthLiveRoute } from './interfaces/http/routes/health-live-route.js';
+import { healthReadyRoute } from './interfaces/http/routes/health-ready-route.js';
+import { metricsRoute } from './interfaces/http/routes/metrics-route.js';
+import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
+import { Lifecycle } from './infrastructure/observability/lifecycle.js';
+import { Metrics } from './infrastructure/observability/metrics.js';
+import { Readiness } from './infrastructure/observability/readiness.js';
 import { jwksRoute } from './interfaces/http/routes/jwks-route.js';
 import { listSessionsRoute } from './interfaces/http/routes/list-sessions-route.js';
 import { loginRoute } from './interfaces/http/routes/login-route.js';
@@ -102,6 +110,14 @@ export interface Service {
   readonly app: Koa<AppState>;
   readonly logger: Logger;
   readonly dataSource: DataSource;
+  /** Every mounted route, as the router and the OpenAPI document see them. */
+  readonly routes: readonly RouteSpec[];
+  /** The Prometheus registry and counters behind /metrics; adapters may add their own. */
+  readonly metrics: Metrics;
+  /** The named checks behind /health/ready. */
+  readonly readiness: Readiness;
+  /** main.ts begins draining on SIGTERM/SIGINT: /health/ready then answers 503. */
+  readonly lifecycle: Lifecycle;
   /** Closes what the service opened (database pool, Redis); the HTTP server is the caller's. */
   close(): Promise<void>;
 }
@@ -132,19 +148,26 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.Clock, new SystemClock());
   set(T.IdGenerator, new UuidIdGenerator());
   set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
-  set(T.SuccessorTokenDeriver, HmacSuccessorTokenDeriver.fromSigningKey(config.jwt));
+  set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
   set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
   const db = new Database(dataSource);
+  const observability = createObservability(db, logger);
   // Every outbound call goes through the gateway's circuit breakers.
-  const gateway = new HttpGateway({ settings: config.breaker, logger });
+  const gateway = new HttpGateway({ settings: config.breaker, logger, metrics: new BreakerMetrics(observability.metrics.registry) });
   registerAdapters(c, config, db, keys, breachedPasswordChecker(config, gateway, logger));
+  c.register(T.Mailer.symbol, { useValue: mailerFor(config, gateway) });
+  // checks.breakers only when some upstream is configured: otherwise there is nothing to report.
+  if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
   const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger);
 
+  const routes = withApiDocumentation(buildRoutes(config, keys, get, observability));
   const app = createHttpApp({
     logger,
-    routes: withApiDocumentation(buildRoutes(config, keys, get)),
+    routes,
+    metrics: observability.metrics,
+    lifecycle: observability.lifecycle,
     authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.UserRepository), get(T.SessionStore), get(T.Clock)),
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -155,7 +178,10 @@ export async function createService(config: Config, options: ServiceOptions = {}
     app,
     logger,
     dataSource,
+    routes,
+    ...observability,
     close: async () => {
+      observability.metrics.close();
       gateway.close();
       await outbox.stop();
       await c.dispose();
@@ -177,9 +203,12 @@ function registerAdapters(c: DependencyContainer, config: Config, db: Database, 
   });
   c.register(T.AccessTokenVerifier.symbol, { useFactory: () => new JoseAccessTokenVerifier(keys, jwt, get(T.Clock)) });
   c.register(T.AccountTokenStore.symbol, { useValue: new TypeOrmAccountTokenStore(db) });
-  // Without SMTP_URL, mails become .eml files to open in development.
-  const mailer = config.mail.smtpUrl ? new SmtpMailer(config.mail.smtpUrl, 10_000) : new FileOutboxMailer(config.mail.outboxDirectory);
-  c.register(T.Mailer.symbol, { useValue: mailer });
+}
+
+/** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */
+function mailerFor(config: Config, gateway: HttpGateway): Mailer {
+  if (!config.mail.smtpUrl) return new FileOutboxMailer(config.mail.outboxDirectory);
+  return new SmtpMailer(config.mail.smtpUrl, gateway.circuit(SMTP_UPSTREAM), config.breaker.timeoutMs);
 }
 
 /** The breach check is off until BREACHED_PASSWORD_API_URL is set; its calls go through the gateway. */
@@ -188,6 +217,22 @@ function breachedPasswordChecker(config: Config, gateway: HttpGateway, logger: L
   if (!apiUrl) return null;
   gateway.circuit(BREACHED_PASSWORD_UPSTREAM); // shown, closed, in metrics and readiness from the start
   return new PwnedRangeBreachedPasswordChecker({ baseUrl: apiUrl, failOpen, gateway, logger });
+}
+
+interface Observability {
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+  readonly lifecycle: Lifecycle;
+}
+
+/** Metrics and readiness checks; other adapters add theirs (breaker gauges, `checks.breakers`). */
+function createObservability(db: Database, logger: Logger): Observability {
+  const lifecycle = new Lifecycle();
+  // 1 s: well inside a balancer's probe timeout, so a stuck database reads as 503, not silence.
+  const readiness = new Readiness({ timeoutMs: 1_000, logger });
+  readiness.register(new DatabaseReadinessCheck(db));
+  readiness.register(lifecycle.readinessCheck());
+  return { metrics: new Metrics(), readiness, lifecycle };
 }
 
 /** The background sender of the mail outbox: started with the service, stopped with it. */
@@ -207,7 +252,7 @@ function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Cl
 }
 
 /** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
-function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P): RouteSpec[] {
+function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P, observability: Observability): RouteSpec[] {
   const users = get(T.UserRepository);
   const sessions = get(T.SessionStore);
   const hasher = get(T.PasswordHasher);
@@ -248,5 +293,7 @@ function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),
     healthLiveRoute(),
+    healthReadyRoute(observability.readiness),
+    metricsRoute(observability.metrics, config.metricsToken),
   ];
 }

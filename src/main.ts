@@ -33,16 +33,27 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    service.logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    const signalledAt = process.hrtime.bigint();
+    // /health/ready answers 503 from now on, and answers say Connection: close.
+    service.lifecycle.beginDraining();
+    service.logger.info({ signal, graceMs: SHUTDOWN_GRACE_MS }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      service.logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'grace period over: closing the connections still open');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
     // A keep-alive connection goes idle once its in-flight response is sent: close it then,
     // rather than waiting out the keep-alive timeout.
     const reap = setInterval(() => server.closeIdleConnections(), 50).unref();
     server.close(async () => {
       clearTimeout(force);
       clearInterval(reap);
-      await service.close();
-      service.logger.info('shut down');
+      try {
+        await service.close();
+      } catch (error) {
+        service.logger.error({ err: error }, 'shut down with an error while closing clients');
+        process.exit(1);
+      }
+      service.logger.info({ signal, shutdownMs: Number(process.hrtime.bigint() - signalledAt) / 1e6 }, 'shut down');
       process.exit(0);
     });
     server.closeIdleConnections();

@@ -6,6 +6,8 @@ export interface RefreshTokenState {
   readonly spentAt: Date | null;
   readonly sessionExpiresAt: Date;
   readonly sessionRevokedAt: Date | null;
+  /** The family's key for deriving successors (not a bearer credential: useless without a token). */
+  readonly successorKey: string;
 }
 
 /**

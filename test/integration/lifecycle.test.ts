@@ -1,10 +1,9 @@
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { TEST_PASSWORD, uniqueEmail } from './support/accounts.js';
+import { heldRequest, RawHttpConnection } from './support/held-request.js';
 import { freePort, SpawnedService } from './support/spawned-service.js';
 import { TEST_JWT_SECRET } from './support/test-service.js';
 
@@ -14,10 +13,13 @@ const EX_CONFIG = 78;
 describe('process lifecycle (node dist/src/main.js, sqlite)', () => {
   let dir: string;
   let spawned: SpawnedService | undefined;
+  let probe: RawHttpConnection | undefined;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'auth-test-'));
   });
   afterEach(async () => {
+    probe?.destroy();
+    probe = undefined;
     spawned?.kill();
     spawned = undefined;
     await rm(dir, { recursive: true, force: true });
@@ -32,25 +34,39 @@ describe('process lifecycle (node dist/src/main.js, sqlite)', () => {
     const port = await freePort();
     const service = start({ PORT: String(port), JWT_SECRET: TEST_JWT_SECRET });
     expect(await service.logLine('listening')).to.include({ port });
-    const body = JSON.stringify({ email: uniqueEmail(), password: TEST_PASSWORD });
-    // Expect: 100-continue makes the server answer "100 Continue" once the request is in its
-    // hands: only then is the request surely in flight when SIGTERM arrives.
-    const req = request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/auth/register',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Expect: '100-continue' },
-    });
-    const answered = once(req, 'response') as Promise<[IncomingMessage]>;
-    req.flushHeaders();
-    await once(req, 'continue');
+    const registration = await heldRequest(port, '/auth/register', { email: uniqueEmail(), password: TEST_PASSWORD });
     service.child.kill('SIGTERM');
     await service.logLine('shutting down: finishing in-flight requests');
-    req.end(body);
-    const [res] = await answered;
+    const res = await registration.finish();
     res.resume();
     expect(res.statusCode).to.equal(201);
+    expect(await service.exitCode(10_000)).to.equal(0);
+  });
+
+  it('answers /health/ready 503 while draining, and tells the client to close the connection', async () => {
+    const port = await freePort();
+    const service = start({ PORT: String(port), JWT_SECRET: TEST_JWT_SECRET });
+    await service.logLine('listening');
+    // Headers half sent: the connection is busy, not idle, so the drain lets it finish.
+    probe = await RawHttpConnection.open(port);
+    probe.write('GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    // Once this one is in flight, the server has surely read the probe's first half too.
+    const registration = await heldRequest(port, '/auth/register', { email: uniqueEmail(), password: TEST_PASSWORD });
+    service.child.kill('SIGTERM');
+    await service.logLine('shutting down: finishing in-flight requests');
+    probe.write('\r\n');
+    const [head, body] = (await probe.untilClosed()).split('\r\n\r\n');
+    expect(head).to.match(/^HTTP\/1\.1 503 /).and.match(/\r\nConnection: close\r\n/i);
+    expect(JSON.parse(body!)).to.deep.include({ status: 'down' }).and.nested.include({ 'checks.lifecycle.reason': 'draining' });
+    (await registration.finish()).resume();
+    expect(await service.exitCode(10_000)).to.equal(0);
+  });
+
+  it('on SIGINT too: logs the shutdown with its duration and exits with code 0', async () => {
+    const service = start({ PORT: String(await freePort()), JWT_SECRET: TEST_JWT_SECRET });
+    await service.logLine('listening');
+    service.child.kill('SIGINT');
+    expect(await service.logLine('shut down')).to.include({ signal: 'SIGINT' }).and.to.have.property('shutdownMs').that.is.a('number');
     expect(await service.exitCode(10_000)).to.equal(0);
   });
 

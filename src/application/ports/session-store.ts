@@ -12,6 +12,8 @@ export interface NewSession {
   readonly createdAt: Date;
   readonly userAgent: string | null;
   readonly ip: string | null;
+  /** A random secret of the family's own, from which its successor tokens are derived. */
+  readonly successorKey: string;
 }
 
 export interface Rotation {

@@ -18,7 +18,7 @@ export async function judgeRefreshToken(
   reuseGraceMs: number,
 ): Promise<JudgedToken> {
   const state = await sessions.findToken(token);
-  const successor = deriver.successorOf(token);
+  const successor = state ? deriver.successorOf(token, state.successorKey) : '';
   // Only a spent token needs its successor's state (to tell a retry from a reuse).
   const successorState = state?.spentAt ? await sessions.findToken(successor) : null;
   return { presentation: classifyPresentation(state, successorState, now, reuseGraceMs), state, successor };

@@ -90,6 +90,7 @@ export class LoginUser {
       createdAt: now,
       userAgent: input.userAgent,
       ip: input.ip,
+      successorKey: this.secrets.generate(),
     });
     const access = await this.accessTokens.issue({ userId: user.id, sessionId });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };

@@ -7,14 +7,14 @@ import type { BreakerState } from './circuit-breaker.js';
  * taking the instance out of the balancer would not bring the upstream back.
  */
 export class BreakerReadinessCheck implements ReadinessCheck {
-  readonly name = 'outbound';
+  readonly name = 'breakers';
   readonly critical = false;
 
   constructor(private readonly states: () => Readonly<Record<string, BreakerState>>) {}
 
   async check(): Promise<CheckResult> {
-    const breakers = this.states();
-    const allClosed = Object.values(breakers).every((state) => state === 'closed');
-    return { status: allClosed ? 'ok' : 'degraded', breakers };
+    const upstreams = this.states();
+    const allClosed = Object.values(upstreams).every((state) => state === 'closed');
+    return { status: allClosed ? 'ok' : 'degraded', upstreams };
   }
 }

@@ -1,16 +1,24 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mailer } from '../../application/ports/mailer.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
+import type { CircuitBreaker } from '../http-gateway/circuit-breaker.js';
+
+export const SMTP_UPSTREAM = 'smtp';
 
 /**
- * SMTP through nodemailer (SMTP_URL, e.g. smtp://user:pass@host:587). STARTTLS is used
- * whenever the server offers it. Timeouts are short: the outbox retries, so a slow server
- * must not hold a sender.
+ * SMTP through nodemailer (SMTP_URL, e.g. smtp://user:pass@host:587), STARTTLS whenever the
+ * server offers it. Every delivery goes through the gateway's `smtp` circuit: while the mail
+ * server is down the outbox's rounds fail fast instead of each waiting out a timeout, and the
+ * mails simply stay pending until it is back.
  */
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, timeoutMs: number) {
+  constructor(
+    smtpUrl: string,
+    private readonly circuit: CircuitBreaker,
+    timeoutMs: number,
+  ) {
     this.transport = nodemailer.createTransport(smtpUrl, {
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
@@ -19,10 +27,8 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail & { from: string }): Promise<void> {
-    await this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-  }
-
-  close(): void {
-    this.transport.close();
+    await this.circuit.execute(() =>
+      this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html }),
+    );
   }
 }

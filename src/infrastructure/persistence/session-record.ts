@@ -11,6 +11,7 @@ export interface SessionRecord {
   revokedAt: Date | null;
   userAgent: string | null;
   ip: string | null;
+  successorKey: string;
 }
 
 /** A `refresh_tokens` row: one token of a family, known only by its hash. */
@@ -36,6 +37,7 @@ export const SessionRecordSchema = new EntitySchema<SessionRecord>({
     revokedAt: { name: 'revoked_at', ...epoch, nullable: true },
     userAgent: { name: 'user_agent', type: 'varchar', length: 512, nullable: true },
     ip: { type: 'varchar', length: 64, nullable: true },
+    successorKey: { name: 'successor_key', type: 'varchar', length: 64 },
   },
 });
 

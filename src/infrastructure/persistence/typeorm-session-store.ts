@@ -27,6 +27,7 @@ export class TypeOrmSessionStore implements SessionStore {
         revokedAt: null,
         userAgent: clip(session.userAgent, 512),
         ip: clip(session.ip, 64),
+        successorKey: session.successorKey,
       });
       await manager.insert(RefreshTokenRecordSchema, {
         tokenHash: hashToken(session.refreshToken),
@@ -41,7 +42,7 @@ export class TypeOrmSessionStore implements SessionStore {
   findToken(token: string): Promise<RefreshTokenState | null> {
     return this.db.run(async (manager) => {
       const [row] = await manager.query(
-        `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at
+        `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key
            FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
         [hashToken(token)],
       );
@@ -53,6 +54,7 @@ export class TypeOrmSessionStore implements SessionStore {
         spentAt: date(row.spent_at),
         sessionExpiresAt: date(row.session_expires_at)!,
         sessionRevokedAt: date(row.revoked_at),
+        successorKey: String(row.successor_key),
       };
     });
   }

@@ -1,24 +1,15 @@
-import { createHmac, createPrivateKey, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { SuccessorTokenDeriver } from '../../application/ports/successor-token-deriver.js';
-import type { Config } from '../config/config.js';
 
-/** successor = HMAC-SHA256(key, presented token), base64url: 256 bits, like a fresh token. */
+/**
+ * successor = HMAC-SHA256(family key, presented token), base64url: 256 bits, like a fresh
+ * token. The key is the family's own random secret, stored with the session, not derived
+ * from the signing key: instances that sign with different keys during a key rotation still
+ * derive the same successor, so a retry that lands on another instance is still a retry.
+ * Knowing the key gives nothing without the presented token, which is stored only hashed.
+ */
 export class HmacSuccessorTokenDeriver implements SuccessorTokenDeriver {
-  private constructor(private readonly key: Buffer) {}
-
-  /**
-   * The key is derived (HKDF) from the signing secret or private key that every instance of
-   * a fleet already shares, so a retry answered by another instance gets the same successor,
-   * and no new secret has to be configured. A separate label keeps it apart from signing.
-   */
-  static fromSigningKey(jwt: Config['jwt']): HmacSuccessorTokenDeriver {
-    const material = jwt.privateKeyPem
-      ? createPrivateKey(jwt.privateKeyPem).export({ format: 'der', type: 'pkcs8' })
-      : Buffer.from(jwt.secret!);
-    return new HmacSuccessorTokenDeriver(Buffer.from(hkdfSync('sha256', material, 'auth-service', 'refresh-token-successor', 32)));
-  }
-
-  successorOf(token: string): string {
-    return createHmac('sha256', this.key).update(token).digest('base64url');
+  successorOf(token: string, familyKey: string): string {
+    return createHmac('sha256', familyKey).update(token).digest('base64url');
   }
 }

@@ -3,7 +3,11 @@ import Koa from 'koa';
 import compose from 'koa-compose';
 import type { AuthenticateAccessToken } from '../../application/use-cases/authenticate-access-token.js';
 import type { Logger } from '../../infrastructure/logging/create-logger.js';
+import type { Lifecycle } from '../../infrastructure/observability/lifecycle.js';
+import type { Metrics } from '../../infrastructure/observability/metrics.js';
 import type { AppState } from './app-state.js';
+import { closeWhenDraining } from './middleware/close-when-draining.js';
+import { httpMetrics } from './middleware/http-metrics.js';
 import { problemHandler } from './middleware/problem-handler.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/request-logger.js';
@@ -23,21 +27,30 @@ export interface HttpAppOptions {
   readonly trustProxy: boolean;
   /** Origins allowed to call from a browser (CORS); none: no CORS headers at all. */
   readonly corsOrigins: readonly string[];
+  /** Request durations and business counters for /metrics. */
+  readonly metrics: Metrics;
+  /** Tells whether the service is shutting down (answers then close their connection). */
+  readonly lifecycle: Lifecycle;
 }
 
 /**
- * The Koa application. A request flows: id -> log line -> security headers (and CORS) ->
+ * The Koa application. A request flows: id -> log line -> metrics -> Connection: close while
+ * draining -> security headers (and CORS) ->
  * problem mapping -> timeout ->
  * 404/405 guard -> route (bearer check, JSON body, schema) -> handler -> use case.
  */
 export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: options.trustProxy });
+  // Behind one trusted proxy, the client is the last X-Forwarded-For entry (the proxy's own
+  // addition); the entries before it are whatever the client chose to send.
+  const app = new Koa<AppState>({ proxy: options.trustProxy, maxIpsCount: options.trustProxy ? 1 : 0 });
   const router = new Router<AppState>();
   mountRoutes(router, options.routes, options);
   app.use(
     compose([
       requestId(options.logger),
       requestLogger(),
+      httpMetrics(options.metrics),
+      closeWhenDraining(options.lifecycle),
       securityHeaders(),
       ...(options.corsOrigins.length > 0 ? [corsFor(options.corsOrigins)] : []),
       problemHandler(),

@@ -8,9 +8,13 @@ export function presentUser(user: User) {
     id: user.id,
     email: user.email.value,
     emailVerified: user.emailVerified,
-    emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** GET /users/me: the public view plus when the address was verified. */
+export function presentCurrentUser(user: User) {
+  return { ...presentUser(user), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null };
 }
 
 export function presentSession(session: SessionView) {

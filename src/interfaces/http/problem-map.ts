@@ -76,6 +76,6 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     headers: (error) => ({ Allow: (error as MethodNotAllowed).allow.join(', ') }),
   },
   client_error: { status: (error) => (error as ClientHttpError).status, title: 'Bad Request', type: 'about:blank' },
-  // RFC 6750 §3: no error code when the request carried no token at all.
+  // RFC 6750 §3 challenge, one for a missing and a wrong token: a scraper has nothing to refresh.
   metrics_token_required: { status: 401, title: 'Unauthorized', type: 'about:blank', headers: () => ({ 'WWW-Authenticate': 'Bearer realm="metrics"' }) },
 };

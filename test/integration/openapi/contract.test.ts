@@ -91,6 +91,33 @@ describe(`responses match the OpenAPI document (${databaseKind()})`, () => {
     await expectContract(await postRaw('{"email": ', 'application/json'), 400);
   });
 
+  it('refresh: 200 with the next token pair, then 401 for an unknown token', async () => {
+    const session = await registerAndLogin(t);
+    await expectContract(await t.http().post('/auth/refresh').send({ refreshToken: session.refresh_token }), 200);
+    await expectContract(await t.http().post('/auth/refresh').send({ refreshToken: 'unknown-token' }), 401);
+  });
+
+  it('logout: 204 without a body', async () => {
+    const session = await registerAndLogin(t);
+    await expectContract(await t.http().post('/auth/logout').send({ refreshToken: session.refresh_token }), 204);
+  });
+
+  it('sessions: 200 with the list, and 404 when revoking one that is not the caller’s', async () => {
+    const session = await registerAndLogin(t);
+    const bearer = `Bearer ${session.access_token}`;
+    await expectContract(await t.http().get('/users/me/sessions').set('Authorization', bearer), 200);
+    await expectContract(await t.http().delete('/users/me/sessions/0f8fad5b-d9cb-469f-a165-70867728950e').set('Authorization', bearer), 404);
+  });
+
+  it('health/ready and metrics: 200', async () => {
+    await expectContract(await t.http().get('/health/ready'), 200);
+    await expectContract(await t.http().get('/metrics'), 200);
+  });
+
+  it('jwks: 404 while tokens are signed with a shared secret', async () => {
+    await expectContract(await t.http().get('/.well-known/jwks.json'), 404);
+  });
+
   it('the document itself, the Swagger UI page and each of its files: 200', async () => {
     for (const path of ['/openapi.json', '/docs', '/docs/swagger-ui.css', '/docs/swagger-ui-bundle.js', '/docs/swagger-initializer.js', '/docs/favicon-32x32.png']) {
       await expectContract(await t.http().get(path), 200);

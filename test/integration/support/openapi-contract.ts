@@ -27,6 +27,7 @@ export interface OpenApiDocument {
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
+const essence = (mediaType: string) => mediaType.split(';')[0]!.trim().toLowerCase();
 const isReference = (value: object): value is Reference => '$ref' in value;
 // RFC 6901: a pointer segment escapes "~" and "/".
 const pointerSegment = (text: string) => text.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -83,10 +84,12 @@ export class OpenApiContract {
       expect(res.headers['content-type'], `${where}: documented without a body`).to.equal(undefined);
       return;
     }
-    const mediaType = String(res.headers['content-type']).split(';')[0]!.trim();
-    expect(mediaTypes, `${where}: media type`).to.include(mediaType);
+    // Compared without parameters: `text/plain; version=0.0.4` is documented, `; charset` is added.
+    const mediaType = essence(String(res.headers['content-type']));
+    const key = mediaTypes.find((type) => essence(type) === mediaType);
+    expect(key, `${where}: media type ${mediaType} not in ${mediaTypes.join(', ')}`).to.be.a('string');
     if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) return;
-    const validate = this.validator(`openapi.json#/${pointer}/content/${pointerSegment(mediaType)}/schema`);
+    const validate = this.validator(`openapi.json#/${pointer}/content/${pointerSegment(key!)}/schema`);
     expect(validate(res.body), `${where}: body ${JSON.stringify(res.body)} against the schema: ${this.ajv.errorsText(validate.errors)}`).to.equal(true);
   }
 

@@ -37,6 +37,7 @@ describe('AuthenticateAccessToken', () => {
       id: 'session-1',
       userId: 'user-1',
       refreshToken: 'refresh-1',
+      successorKey: 'key-1',
       refreshTokenExpiresAt: at(14 * DAY_MS),
       expiresAt: at(90 * DAY_MS),
       createdAt: PASSWORD_CHANGED_AT,

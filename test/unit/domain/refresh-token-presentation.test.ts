@@ -9,6 +9,7 @@ const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 const token = (changes: Partial<RefreshTokenState> = {}): RefreshTokenState => ({
   sessionId: 'session-1',
   userId: 'user-1',
+  successorKey: 'key-1',
   tokenExpiresAt: at(60_000),
   spentAt: null,
   sessionExpiresAt: at(86_400_000),

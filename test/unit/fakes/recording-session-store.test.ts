@@ -31,6 +31,7 @@ describe('RecordingSessionStore', () => {
       spentAt: null,
       sessionExpiresAt: at(MAX_AGE_MS - DAY_MS),
       sessionRevokedAt: null,
+      successorKey: 'key-1',
     });
   });
 

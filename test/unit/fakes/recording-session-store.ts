@@ -9,6 +9,7 @@ interface FamilyRecord {
   readonly expiresAt: Date;
   lastUsedAt: Date;
   revokedAt: Date | null;
+  successorKey: string;
   userAgent: string | null;
   ip: string | null;
 }
@@ -47,7 +48,7 @@ export class RecordingSessionStore implements SessionStore {
     if (this.families.has(session.id) || this.tokens.has(tokenHash)) throw new Error(`duplicate session or token: ${session.id}`);
     this.started.push(session);
     const { id, userId, createdAt, expiresAt, userAgent, ip } = session;
-    this.families.set(id, { id, userId, createdAt, expiresAt, lastUsedAt: createdAt, revokedAt: null, userAgent, ip });
+    this.families.set(id, { id, userId, createdAt, expiresAt, lastUsedAt: createdAt, revokedAt: null, userAgent, ip, successorKey: session.successorKey });
     this.tokens.set(tokenHash, { tokenHash, sessionId: id, expiresAt: session.refreshTokenExpiresAt, spentAt: null });
   }
 
@@ -63,6 +64,7 @@ export class RecordingSessionStore implements SessionStore {
       spentAt: record.spentAt,
       sessionExpiresAt: family.expiresAt,
       sessionRevokedAt: family.revokedAt,
+      successorKey: family.successorKey,
     };
   }
 

@@ -6,7 +6,7 @@ describe('BreakerReadinessCheck', () => {
   const checkOf = (states: Record<string, BreakerState>) => new BreakerReadinessCheck(() => states).check();
 
   it('is ok, listing each upstream, while every circuit is closed', async () => {
-    expect(await checkOf({ 'breached-password-api': 'closed' })).to.deep.equal({ status: 'ok', breakers: { 'breached-password-api': 'closed' } });
+    expect(await checkOf({ 'breached-password-api': 'closed' })).to.deep.equal({ status: 'ok', upstreams: { 'breached-password-api': 'closed' } });
   });
 
   it('is degraded while a circuit is open', async () => {

@@ -47,6 +47,7 @@ export async function startSession(sessions: RecordingSessionStore, options: Sta
     id: options.id ?? 'session-1',
     userId: options.userId ?? 'user-1',
     refreshToken: options.token ?? 'refresh-1',
+    successorKey: 'key-1',
     refreshTokenExpiresAt: options.tokenExpiresAt ?? new Date(createdAt.getTime() + TTL_MS),
     expiresAt: new Date(createdAt.getTime() + MAX_AGE_MS),
     createdAt,

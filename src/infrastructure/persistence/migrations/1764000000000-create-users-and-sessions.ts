@@ -37,6 +37,8 @@ export class CreateUsersAndSessions1764000000000 implements MigrationInterface {
           epochMs('revoked_at', true),
           { name: 'user_agent', type: 'varchar', length: '512', isNullable: true },
           { name: 'ip', type: 'varchar', length: '64', isNullable: true },
+          // The family's own key for deriving successor tokens (see HmacSuccessorTokenDeriver).
+          { name: 'successor_key', type: 'varchar', length: '64' },
         ],
         indices: [{ name: 'ix_sessions_user_id', columnNames: ['user_id'] }],
         foreignKeys: [

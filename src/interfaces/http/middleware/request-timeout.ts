@@ -1,19 +1,24 @@
 import type { Middleware } from 'koa';
+import { requestDeadline } from '../../../infrastructure/request-context/request-deadline.js';
 import type { AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
 
 /**
  * Answers 503 when a request is still running after `timeoutMs`, so that a stuck database
- * or upstream never holds a client past the contract's limit. The abandoned work finishes
- * (or fails) on its own; its late result is dropped.
+ * or upstream never holds a client past the contract's limit. The abandoned work is told
+ * (requestDeadline): it begins and commits nothing more, and its late result is dropped.
  */
 export function requestTimeout(timeoutMs: number): Middleware<AppState> {
   return async (ctx, next) => {
+    const deadline = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RequestTimedOut()), timeoutMs);
+      timer = setTimeout(() => {
+        deadline.abort();
+        reject(new RequestTimedOut());
+      }, timeoutMs);
     });
-    const work = next();
+    const work = requestDeadline.run(deadline.signal, next);
     work.catch(() => undefined); // a late failure of abandoned work is not unhandled
     try {
       await Promise.race([work, timedOut]);

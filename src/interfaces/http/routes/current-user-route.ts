@@ -1,7 +1,7 @@
 import type { GetCurrentUser } from '../../../application/use-cases/get-current-user.js';
-import { presentUser } from '../presenters.js';
+import { presentCurrentUser } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
-import { userSchema } from '../schemas/user-schema.js';
+import { currentUserSchema } from '../schemas/user-schema.js';
 import { invalidAccessToken, unavailable } from './responses.js';
 
 export function currentUserRoute(getCurrentUser: GetCurrentUser): RouteSpec {
@@ -13,12 +13,12 @@ export function currentUserRoute(getCurrentUser: GetCurrentUser): RouteSpec {
     tags: ['users'],
     bearer: true,
     responses: {
-      200: { description: 'The caller’s account.', schema: userSchema },
+      200: { description: 'The caller’s account.', schema: currentUserSchema },
       401: invalidAccessToken,
       503: unavailable,
     },
     handler: async (ctx) => {
-      ctx.body = presentUser(await getCurrentUser.execute(ctx.state.principal!));
+      ctx.body = presentCurrentUser(await getCurrentUser.execute(ctx.state.principal!));
     },
   };
 }

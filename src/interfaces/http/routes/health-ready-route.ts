@@ -1,6 +1,6 @@
 import type { Readiness } from '../../../infrastructure/observability/readiness.js';
 import type { RouteSpec } from '../route-spec.js';
-import { readinessSchema } from '../schemas/readiness-schema.js';
+import { notReadySchema, readySchema } from '../schemas/readiness-schema.js';
 
 /**
  * Readiness for a load balancer: 200 while every critical check passes, else 503 with the
@@ -15,8 +15,8 @@ export function healthReadyRoute(readiness: Readiness): RouteSpec {
     summary: 'Readiness: the database answers and the service is not shutting down',
     tags: ['health'],
     responses: {
-      200: { description: 'Ready to serve; `checks` shows each check.', schema: readinessSchema, headers: ['Cache-Control'] },
-      503: { description: 'Not ready: a critical check is down (database unreachable, or shutting down).', schema: readinessSchema, headers: ['Cache-Control'] },
+      200: { description: 'Ready to serve; `checks` shows each check.', schema: readySchema, headers: ['Cache-Control'] },
+      503: { description: 'Not ready: a critical check is down (database unreachable, or shutting down).', schema: notReadySchema, headers: ['Cache-Control'] },
     },
     handler: async (ctx) => {
       const report = await readiness.report();

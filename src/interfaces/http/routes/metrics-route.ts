@@ -15,7 +15,7 @@ export function metricsRoute(metrics: Metrics, metricsToken: string | null): Rou
     tags: ['health'],
     responses: {
       200: { description: 'Prometheus text exposition format 0.0.4.', schema: { type: 'string' }, mediaType: 'text/plain; version=0.0.4', headers: ['Cache-Control'] },
-      401: problem('METRICS_TOKEN is set and the request does not carry it as a bearer token.', ['WWW-Authenticate']),
+      401: problem('METRICS_TOKEN is set and the request does not carry it as a bearer token (`WWW-Authenticate: Bearer realm="metrics"`).'),
     },
     handler: async (ctx) => {
       if (metricsToken !== null && !carriesToken(ctx, metricsToken)) throw new MetricsTokenRequired();

@@ -1,23 +1,33 @@
 import type { JsonSchema } from './json-schema.js';
 
-/** The answer of GET /health/ready, 200 and 503 alike. */
-export const readinessSchema: JsonSchema = {
+const checkResult: JsonSchema = {
   type: 'object',
   properties: {
-    status: { enum: ['ok', 'down'], description: '"down" when a critical check is down (503).' },
-    checks: {
-      type: 'object',
-      description: 'One entry per registered check: `database`, `lifecycle` (down while shutting down), and others such as `breakers`.',
-      additionalProperties: {
+    status: { enum: ['ok', 'degraded', 'down'] },
+    reason: { type: 'string', description: 'Why it is not ok: `timeout`, `error`, `draining`.' },
+  },
+  required: ['status'],
+};
+
+/** The answer of GET /health/ready: one shape for 200 (`ok`) and 503 (`down`). */
+function readinessSchema(status: 'ok' | 'down', example: object): JsonSchema {
+  return {
+    type: 'object',
+    properties: {
+      status: { const: status },
+      checks: {
         type: 'object',
-        properties: {
-          status: { enum: ['ok', 'degraded', 'down'] },
-          reason: { type: 'string', description: 'Why it is not ok: `timeout`, `error`, `draining`...' },
-        },
-        required: ['status'],
+        description: 'One entry per check: `database` and `lifecycle` (both critical), `breakers` when an upstream is configured.',
+        additionalProperties: checkResult,
       },
     },
-  },
-  required: ['status', 'checks'],
-  examples: [{ status: 'ok', checks: { database: { status: 'ok', kind: 'sqlite', latencyMs: 0.4 }, lifecycle: { status: 'ok' } } }],
-};
+    required: ['status', 'checks'],
+    examples: [{ status, checks: example }],
+  };
+}
+
+export const readySchema = readinessSchema('ok', { database: { status: 'ok', kind: 'mysql', latencyMs: 0.8 }, lifecycle: { status: 'ok' } });
+export const notReadySchema = readinessSchema('down', {
+  database: { status: 'down', reason: 'timeout', timeoutMs: 1000 },
+  lifecycle: { status: 'ok' },
+});

@@ -6,9 +6,15 @@ export const userSchema: JsonSchema = {
     id: { type: 'string', format: 'uuid' },
     email: { type: 'string', format: 'email' },
     emailVerified: { type: 'boolean' },
-    emailVerifiedAt: { type: ['string', 'null'], format: 'date-time' },
     createdAt: { type: 'string', format: 'date-time' },
   },
   required: ['id', 'email', 'emailVerified', 'createdAt'],
   additionalProperties: false,
+};
+
+/** GET /users/me adds when the address was verified (null until it is). */
+export const currentUserSchema: JsonSchema = {
+  ...userSchema,
+  properties: { ...(userSchema.properties as object), emailVerifiedAt: { type: ['string', 'null'], format: 'date-time' } },
+  required: [...(userSchema.required as string[]), 'emailVerifiedAt'],
 };

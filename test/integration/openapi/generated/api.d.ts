@@ -242,6 +242,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and the service is not shutting down */
+        get: operations["healthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: request durations, registrations, logins, process and Node.js */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -420,8 +454,6 @@ export interface components {
             email: string;
             emailVerified: boolean;
             /** Format: date-time */
-            emailVerifiedAt?: string | null;
-            /** Format: date-time */
             createdAt: string;
         };
         ValidationProblem: {
@@ -506,7 +538,6 @@ export interface operations {
                      *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
                      *       "email": "ann@example.com",
                      *       "emailVerified": false,
-                     *       "emailVerifiedAt": "2025-01-31T09:30:00.000Z",
                      *       "createdAt": "2025-01-31T09:30:00.000Z"
                      *     }
                      */
@@ -1159,11 +1190,21 @@ export interface operations {
                      *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
                      *       "email": "ann@example.com",
                      *       "emailVerified": false,
-                     *       "emailVerifiedAt": "2025-01-31T09:30:00.000Z",
-                     *       "createdAt": "2025-01-31T09:30:00.000Z"
+                     *       "createdAt": "2025-01-31T09:30:00.000Z",
+                     *       "emailVerifiedAt": "2025-01-31T09:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["User"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        emailVerified: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        emailVerifiedAt: string | null;
+                    };
                 };
             };
             /** @description Missing, malformed, expired or revoked access token. */
@@ -2090,6 +2131,148 @@ export interface operations {
                         /** @constant */
                         status: "ok";
                     };
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    healthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve; `checks` shows each check. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "checks": {
+                     *         "database": {
+                     *           "status": "ok",
+                     *           "kind": "mysql",
+                     *           "latencyMs": 0.8
+                     *         },
+                     *         "lifecycle": {
+                     *           "status": "ok"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                        /** @description One entry per check: `database` and `lifecycle` (both critical), `breakers` when an upstream is configured. */
+                        checks: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                status: "ok" | "degraded" | "down";
+                                /** @description Why it is not ok: `timeout`, `error`, `draining`. */
+                                reason?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready: a critical check is down (database unreachable, or shutting down). */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "down",
+                     *       "checks": {
+                     *         "database": {
+                     *           "status": "down",
+                     *           "reason": "timeout",
+                     *           "timeoutMs": 1000
+                     *         },
+                     *         "lifecycle": {
+                     *           "status": "ok"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "down";
+                        /** @description One entry per check: `database` and `lifecycle` (both critical), `breakers` when an upstream is configured. */
+                        checks: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                status: "ok" | "degraded" | "down";
+                                /** @description Why it is not ok: `timeout`, `error`, `draining`. */
+                                reason?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4": string;
+                };
+            };
+            /** @description METRICS_TOKEN is set and the request does not carry it as a bearer token (`WWW-Authenticate: Bearer realm="metrics"`). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description An unexpected failure on the server; the request id identifies it in the logs. */

@@ -1,0 +1,19 @@
+import type { Middleware } from 'koa';
+import type { Lifecycle } from '../../../infrastructure/observability/lifecycle.js';
+import type { AppState } from '../app-state.js';
+
+/**
+ * While the service shuts down, every answer says `Connection: close`: Node would reuse a
+ * keep-alive socket the server is about to close, and a request sent on it then is lost
+ * (clients do not retry a POST). With the header, the client opens a fresh connection,
+ * which a load balancer sends to another instance.
+ */
+export function closeWhenDraining(lifecycle: Lifecycle): Middleware<AppState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      if (lifecycle.draining) ctx.set('Connection', 'close');
+    }
+  };
+}
