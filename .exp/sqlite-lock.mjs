@@ -21,5 +21,6 @@ const r4 = await t.http().post('/auth/register').send({ email: 'b@example.com', 
 console.log('after', r4.status, Date.now() - start);
 clearInterval(tick);
 console.log(t.logs.entries.filter(e => e.level >= 40).map(e => e.msg + ' ' + (e.err?.message ?? '')));
+console.log('rows', await t.query('SELECT email FROM users'));
 other.close();
 await t.stop();

@@ -34,6 +34,8 @@ import type { AccountTokenStore } from './application/ports/account-token-store.
 import type { Mailer } from './application/ports/mailer.js';
 import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
 import { OutboxScheduler } from './infrastructure/mail/outbox-scheduler.js';
+import { MailMetrics } from './infrastructure/mail/mail-metrics.js';
+import { MailReadinessCheck } from './infrastructure/mail/mail-readiness-check.js';
 import { SMTP_UPSTREAM, SmtpMailer } from './infrastructure/mail/smtp-mailer.js';
 import { TypeOrmAccountTokenStore } from './infrastructure/persistence/typeorm-account-token-store.js';
 import { TypeOrmMailOutbox } from './infrastructure/persistence/typeorm-mail-outbox.js';
@@ -160,7 +162,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   c.register(T.Mailer.symbol, { useValue: mailerFor(config, gateway) });
   // checks.breakers only when some upstream is configured: otherwise there is nothing to report.
   if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
-  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger);
+  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability);
 
   const routes = withApiDocumentation(buildRoutes(config, keys, get, observability));
   const app = createHttpApp({
@@ -236,9 +238,12 @@ function createObservability(db: Database, logger: Logger): Observability {
 }
 
 /** The background sender of the mail outbox: started with the service, stopped with it. */
-function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Clock, logger: Logger): OutboxScheduler {
+function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Clock, logger: Logger, observability: Observability): OutboxScheduler {
   const { from, maxAttempts, retryBaseMs, retryMaxMs, pollIntervalMs } = config.mail;
-  const deliver = new DeliverPendingMail(new TypeOrmMailOutbox(db), mailer, clock, {
+  const mailOutbox = new TypeOrmMailOutbox(db);
+  observability.readiness.register(new MailReadinessCheck(mailOutbox, clock));
+  const metrics = new MailMetrics(observability.metrics.registry, mailOutbox, clock);
+  const deliver = new DeliverPendingMail(mailOutbox, mailer, clock, {
     from,
     maxAttempts,
     retryBaseMs,
@@ -246,7 +251,7 @@ function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Cl
     batchSize: 20,
     leaseMs: 60_000,
   });
-  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger);
+  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report));
   scheduler.start();
   return scheduler;
 }

@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
 import { createService } from './composition-root.js';
 import { ConfigError } from './infrastructure/config/config-error.js';
 import { loadConfig, type Config } from './infrastructure/config/config.js';
+import { createHttpServer } from './interfaces/http/create-http-server.js';
 
 // sysexits.h EX_CONFIG: a supervisor can tell a bad deployment from a crash.
 const EXIT_BAD_CONFIG = 78;
@@ -20,11 +20,8 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const service = await createService(config);
-  const server = createServer(service.app.callback());
-  // Slow clients cannot hold a connection open forever (slow-loris).
-  server.headersTimeout = 10_000;
-  server.requestTimeout = config.requestTimeoutMs + 5_000;
-  server.keepAliveTimeout = 5_000;
+  // Slow clients cannot hold a connection open forever (slow-loris): see create-http-server.ts.
+  const server = createHttpServer(service.app, { requestTimeoutMs: config.requestTimeoutMs, logger: service.logger });
   server.listen(config.port, config.host, () => {
     service.logger.info({ host: config.host, port: config.port, database: config.database.kind }, 'listening');
   });

@@ -15,6 +15,7 @@ export class OutboxScheduler {
     private readonly deliver: DeliverPendingMail,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly onReport: (report: DeliveryReport) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -40,6 +41,7 @@ export class OutboxScheduler {
   }
 
   private record(report: DeliveryReport): void {
+    this.onReport(report);
     this.totals.sent += report.sent;
     this.totals.failed += report.failed;
     this.totals.dead += report.dead;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
 import { allMigrations } from './migrations/all-migrations.js';
+import { retryWhileBusy } from './retry-while-busy.js';
 import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.js';
 import { UserRecordSchema } from './user-record.js';
 
@@ -17,9 +18,11 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       database: config.file,
       entities,
       migrations: allMigrations,
-      // WAL lets readers run beside the writer; writers queue for up to 5 s instead of failing.
+      // WAL lets readers run beside the writer. A writer that finds the file locked by another
+      // connection waits up to 5 s, but in Database (retryWhileBusy), not in the driver: the
+      // driver's wait is synchronous and would freeze the process, request timeouts included.
       enableWAL: true,
-      timeout: 5_000,
+      timeout: 0,
     });
   }
   return new DataSource({
@@ -29,8 +32,19 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     entities,
     migrations: allMigrations,
     poolSize: config.poolSize,
-    connectTimeout: 5_000,
-    extra: { enableKeepAlive: true },
+    // A server that does not answer the handshake is given up on well inside a request's time.
+    connectTimeout: 3_000,
+    extra: {
+      // Keep-alive probes from 10 s of silence (not the OS's 2 h): a pooled connection to a
+      // server that vanished without a reset (power loss, a dropped NAT entry) is found dead.
+      enableKeepAlive: true,
+      keepAliveInitialDelay: 10_000,
+      // Connections idle for 30 s are closed (mysql2 does so only when maxIdle is under the
+      // pool size): after a quiet spell or an outage the pool refills with fresh ones rather
+      // than handing requests connections a firewall or the server's wait_timeout has cut.
+      maxIdle: Math.max(1, Math.floor(config.poolSize / 2)),
+      idleTimeout: 30_000,
+    },
   });
 }
 
@@ -43,7 +57,7 @@ const MIGRATION_LOCK = 'auth_service_migrations';
 export async function openDatabase(dataSource: DataSource): Promise<void> {
   await dataSource.initialize();
   if (dataSource.options.type !== 'mysql') {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await retryWhileBusy(() => dataSource.runMigrations({ transaction: 'each' }));
     return;
   }
   const lockHolder = dataSource.createQueryRunner();

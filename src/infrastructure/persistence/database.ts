@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { requestDeadline } from '../request-context/request-deadline.js';
 import { guardDatabase } from './database-errors.js';
+import { retryWhileBusy } from './retry-while-busy.js';
 
 /**
  * The one way adapters reach the database: every call is translated (unreachable -> 
@@ -10,6 +12,9 @@ import { guardDatabase } from './database-errors.js';
  * a transaction"), and a plain statement issued while another request's transaction is open
  * silently joins it (and is rolled back with it). SQLite runs one statement at a time anyway,
  * so a queue costs no throughput. MySQL has a pool: calls go straight through.
+ *
+ * Neither begins nor commits work for a request already answered 503 for its timeout
+ * (requestDeadline): a write that waited in the pool's queue or behind a lock is dropped.
  */
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
@@ -25,19 +30,41 @@ export class Database {
 
   /** Statements that need no atomicity together. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.exclusive(() => guardDatabase(() => work(this.dataSource.manager)));
+    return this.exclusive(() => (this.serial ? work(this.dataSource.manager) : this.onPooledConnection(work)));
   }
 
   /** Statements that all happen or none do. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.exclusive(() => guardDatabase(() => this.dataSource.transaction(work)));
+    return this.exclusive(() =>
+      this.dataSource.transaction(async (manager) => {
+        requestDeadline.throwIfPassed();
+        const result = await work(manager);
+        // The client was told 503 meanwhile: roll back rather than commit behind its back.
+        requestDeadline.throwIfPassed();
+        return result;
+      }),
+    );
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.serial) return work();
-    const result = this.tail.then(work, work);
+    // On SQLite another connection (another process) may hold the file's lock: wait without blocking.
+    const guarded = () => guardDatabase(() => (this.serial ? retryWhileBusy(work) : work()));
+    if (!this.serial) return guarded();
+    const result = this.tail.then(guarded, guarded);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** One pooled connection for the whole unit, checked against the deadline once it is ours. */
+  private async onPooledConnection<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      requestDeadline.throwIfPassed();
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Response } from 'supertest';
+import type { Test } from 'supertest';
 import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
 import { SmtpStandIn, type ReceivedMail } from '../support/smtp-stand-in.js';
 import { startTestService, type TestService } from '../support/test-service.js';
@@ -30,9 +30,9 @@ export interface RecoveryScenario {
   readonly smtp: SmtpStandIn;
   /** Registers an account; with SMTP configured that queues a verification mail too. */
   register(email?: string, password?: string): Promise<string>;
-  requestReset(email: string): Promise<Response>;
-  /** Waits (bounded) until `count` mails for this recipient have arrived, and returns them. */
-  mailsTo(recipient: string, count?: number): Promise<ReceivedMail[]>;
+  requestReset(email: string): Test;
+  /** Waits (bounded) until `count` mails of this kind for this recipient have arrived, and returns them all. */
+  mailsTo(recipient: string, page: LinkPage, count?: number): Promise<ReceivedMail[]>;
   stop(): Promise<void>;
 }
 
@@ -52,8 +52,10 @@ export async function startRecoveryScenario(env: Record<string, string> = {}, sm
       return email;
     },
     requestReset: (email) => t.http().post('/auth/password-reset').send({ email }),
-    mailsTo: (recipient, count = 1) =>
-      waitFor(`${count} mail(s) to ${recipient}`, () => server.to(recipient).length >= count && server.to(recipient)),
+    mailsTo: (recipient, page, count = 1) => {
+      const arrived = () => server.to(recipient).filter((mail) => mail.text?.includes(`/${page}#token=`));
+      return waitFor(`${count} ${page} mail(s) to ${recipient}`, () => arrived().length >= count && arrived());
+    },
     stop: async () => {
       await t.stop();
       await server.stop();
@@ -61,8 +63,10 @@ export async function startRecoveryScenario(env: Record<string, string> = {}, sm
   };
 }
 
+export type LinkPage = 'reset-password' | 'verify-email';
+
 /** The token of the link `{APP_BASE_URL}/<page>#token=<token>` in a text; fails when there is none. */
-export function linkTokenIn(text: string | null, page: 'reset-password' | 'verify-email'): string {
+export function linkTokenIn(text: string | null, page: LinkPage): string {
   const escaped = `${APP_BASE_URL}/${page}`.replace(/[.]/g, '\\.');
   const token = new RegExp(`${escaped}#token=([A-Za-z0-9_-]+)`).exec(text ?? '')?.[1];
   expect(token, `a ${page} link in: ${text}`).to.be.a('string');
@@ -70,7 +74,7 @@ export function linkTokenIn(text: string | null, page: 'reset-password' | 'verif
 }
 
 /** The link's token from the last of these mails. */
-export function lastLinkToken(mails: readonly ReceivedMail[], page: 'reset-password' | 'verify-email'): string {
+export function lastLinkToken(mails: readonly ReceivedMail[], page: LinkPage): string {
   return linkTokenIn(mails[mails.length - 1]!.text, page);
 }
 

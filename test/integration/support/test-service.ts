@@ -1,8 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { createService, type Service } from '../../../src/composition-root.js';
 import { loadConfig, type Config } from '../../../src/infrastructure/config/config.js';
+import { createHttpServer } from '../../../src/interfaces/http/create-http-server.js';
 import { LogCapture } from './log-capture.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -41,7 +42,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   try {
     const config = loadConfig({ ...baseEnv, DATABASE_URL: databaseUrl, ...env });
     service = await createService(config, { logStream: logs.stream });
-    const server = await listen(service);
+    const server = await listen(service, config);
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
     const running = service;
@@ -62,8 +63,9 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   }
 }
 
-function listen(service: Service): Promise<Server> {
-  const server = createServer(service.app.callback());
+function listen(service: Service, config: Config): Promise<Server> {
+  // The server main.ts listens with: its timeouts and its answer to unparseable requests.
+  const server = createHttpServer(service.app, { requestTimeoutMs: config.requestTimeoutMs, logger: service.logger });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(server));

@@ -5,6 +5,10 @@ import type { AppState } from '../app-state.js';
  * One line per request, at its end. The route template, never the raw path or query (which
  * may hold ids or tokens), and no headers at all (Authorization and cookies stay out).
  */
+// Probes and scrapes arrive every few seconds from every balancer and Prometheus: their
+// successful answers are logged at debug, so that they do not drown the real traffic.
+const PROBES = new Set(['/health/live', '/health/ready', '/metrics']);
+
 export function requestLogger(): Middleware<AppState> {
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
@@ -20,6 +24,7 @@ export function requestLogger(): Middleware<AppState> {
         remoteAddress: ctx.ip,
       };
       if (ctx.status >= 500) ctx.state.log.error(fields, 'request');
+      else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) ctx.state.log.debug(fields, 'request');
       else ctx.state.log.info(fields, 'request');
     }
   };

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../../src/infrastructure/config/config.js';
+import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
+import { Database } from '../../../src/infrastructure/persistence/database.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { TEST_JWT_SECRET } from '../support/test-service.js';
+
+/** A migrated fresh database for an adapter on its own: no service, so no outbox sender racing the test. */
+export interface AdapterDatabase {
+  readonly db: Database;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export async function openAdapterDatabase(): Promise<AdapterDatabase> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET });
+  const dataSource = createDataSource(config.database);
+  try {
+    await openDatabase(dataSource);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+    throw error;
+  }
+  return {
+    db: new Database(dataSource),
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
