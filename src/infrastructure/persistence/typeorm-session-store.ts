@@ -39,24 +39,22 @@ export class TypeOrmSessionStore implements SessionStore {
     });
   }
 
-  findToken(token: string): Promise<RefreshTokenState | null> {
-    return this.db.run(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key
-           FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
-        [hashToken(token)],
-      );
-      if (!row) return null;
-      return {
-        sessionId: row.session_id,
-        userId: row.user_id,
-        tokenExpiresAt: date(row.expires_at)!,
-        spentAt: date(row.spent_at),
-        sessionExpiresAt: date(row.session_expires_at)!,
-        sessionRevokedAt: date(row.revoked_at),
-        successorKey: String(row.successor_key),
-      };
-    });
+  async findToken(token: string): Promise<RefreshTokenState | null> {
+    const row = await this.db.readOne(
+      `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key
+         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
+      [hashToken(token)],
+    );
+    if (!row) return null;
+    return {
+      sessionId: String(row.session_id),
+      userId: String(row.user_id),
+      tokenExpiresAt: date(row.expires_at)!,
+      spentAt: date(row.spent_at),
+      sessionExpiresAt: date(row.session_expires_at)!,
+      sessionRevokedAt: date(row.revoked_at),
+      successorKey: String(row.successor_key),
+    };
   }
 
   rotate(rotation: Rotation): Promise<boolean> {
@@ -129,13 +127,8 @@ export class TypeOrmSessionStore implements SessionStore {
     });
   }
 
-  isLive(sessionId: string, now: Date): Promise<boolean> {
-    return this.db.run(async (manager) => {
-      const rows = await manager.query('SELECT 1 AS live FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?', [
-        sessionId,
-        now.getTime(),
-      ]);
-      return rows.length > 0;
-    });
+  async isLive(sessionId: string, now: Date): Promise<boolean> {
+    const row = await this.db.readOne('SELECT 1 AS live FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?', [sessionId, now.getTime()]);
+    return row !== undefined;
   }
 }

@@ -5,13 +5,16 @@ import type { User } from '../../domain/user.js';
 import { isUniqueViolation } from './database-errors.js';
 import type { Database } from './database.js';
 import { toUser, toUserRecord } from './user-mapper.js';
-import { UserRecordSchema } from './user-record.js';
+import { epochMs } from './epoch-ms.js';
+import { UserRecordSchema, type UserRecord } from './user-record.js';
 
 export class TypeOrmUserRepository implements UserRepository {
   constructor(private readonly db: Database) {}
 
   add(user: User): Promise<void> {
-    return this.db.run(async (manager) => {
+    // A transaction, for its check before COMMIT: an INSERT that waited on a lock past the
+    // request's deadline (answered 503) is rolled back, not left as an account after all.
+    return this.db.transaction(async (manager) => {
       try {
         await manager.insert(UserRecordSchema, toUserRecord(user));
       } catch (error) {
@@ -36,10 +39,26 @@ export class TypeOrmUserRepository implements UserRepository {
     });
   }
 
-  private findOne(where: { id: string } | { emailCanonical: string }): Promise<User | null> {
-    return this.db.run(async (manager) => {
-      const record = await manager.findOneBy(UserRecordSchema, where);
-      return record ? toUser(record) : null;
-    });
+  // Raw SQL rather than findOneBy: these run on every authenticated request and login, and
+  // TypeORM's query building cost more than the read itself (bench/, README "Performance").
+  private async findOne(where: { id: string } | { emailCanonical: string }): Promise<User | null> {
+    const [column, value] = 'id' in where ? ['id', where.id] : ['email_canonical', where.emailCanonical];
+    const row = await this.db.readOne(`${SELECT_USER} WHERE ${column} = ?`, [value]);
+    return row ? toUser(userRecordOf(row)) : null;
   }
+}
+
+const SELECT_USER = 'SELECT id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at FROM users';
+
+/** A raw `users` row as the UserRecord TypeORM would have made of it. */
+function userRecordOf(row: Record<string, unknown>): UserRecord {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    emailCanonical: String(row.email_canonical),
+    passwordHash: String(row.password_hash),
+    emailVerifiedAt: epochMs.from(row.email_verified_at as number | null),
+    passwordChangedAt: epochMs.from(row.password_changed_at as number),
+    createdAt: epochMs.from(row.created_at as number),
+  };
 }

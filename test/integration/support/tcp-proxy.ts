@@ -2,16 +2,18 @@ import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP relay between the service and a real server (MariaDB), which a test can cut and
- * restore: the outage as the service sees it, with the database itself left running.
- * `cut()` destroys every relayed connection and stops listening (new connections are
- * refused: ECONNREFUSED); `restore()` listens again on the same port.
+ * A TCP relay between the service and a real server (MariaDB), which a test can break in
+ * two ways and mend, with the database itself left running:
+ * - `cut()`: every relayed connection is destroyed and new ones are refused (ECONNREFUSED),
+ *   as when the server is down or restarting;
+ * - `stall()`: nothing is relayed any more and new connections are accepted but never
+ *   answered, as in a network partition (no reset, only silence);
+ * - `restore()`: the stalled connections are reset, and relaying starts again on the same port.
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private server: Server | null = null;
-  /** Connections accepted so far, across cuts. */
-  accepted = 0;
+  private stalled = false;
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -25,33 +27,34 @@ export class TcpProxy {
     return proxy;
   }
 
-  get isCut(): boolean {
-    return this.server === null;
-  }
-
   async cut(): Promise<void> {
     const server = this.server;
     this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
+    this.destroyAll();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  async restore(): Promise<void> {
-    this.stalled = false;
-    for (const socket of this.sockets) socket.destroy();
-    if (!this.server) await this.listen();
-  }
-
-  stalled = false;
-  /** Black hole: relayed traffic stops, new connections are accepted and ignored. */
   stall(): void {
     this.stalled = true;
-    for (const socket of this.sockets) { socket.unpipe(); socket.pause(); }
+    for (const socket of this.sockets) {
+      socket.unpipe();
+      socket.pause();
+    }
+  }
+
+  async restore(): Promise<void> {
+    if (this.stalled) this.destroyAll();
+    this.stalled = false;
+    if (!this.server) await this.listen();
   }
 
   stop(): Promise<void> {
     return this.cut();
+  }
+
+  private destroyAll(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
   }
 
   private async listen(): Promise<void> {
@@ -63,20 +66,19 @@ export class TcpProxy {
   }
 
   private relay(client: Socket): void {
-    this.accepted += 1;
-    if (this.stalled) { this.sockets.add(client); client.on('error', () => undefined); client.on('close', () => this.sockets.delete(client)); return; }
-    const upstream = connect(this.target.port, this.target.host);
-    for (const socket of [client, upstream]) {
+    const ends = this.stalled ? [client] : [client, connect(this.target.port, this.target.host)];
+    for (const socket of ends) {
       this.sockets.add(socket);
-      // Either end failing ends both: the service must see the break, not a half-open pipe.
       socket.on('error', () => undefined);
+      // Either end closing closes both: the service must see the break, not a half-open pipe.
       socket.on('close', () => {
         this.sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
+        for (const end of ends) end.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    if (this.stalled) return; // accepted, never answered
+    const [, upstream] = ends;
+    client.pipe(upstream!);
+    upstream!.pipe(client);
   }
 }

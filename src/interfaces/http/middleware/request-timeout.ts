@@ -15,6 +15,8 @@ export function requestTimeout(timeoutMs: number): Middleware<AppState> {
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         deadline.abort();
+        // A body still arriving (slowly) would keep the connection busy after the answer.
+        if (!ctx.req.complete) ctx.set('Connection', 'close');
         reject(new RequestTimedOut());
       }, timeoutMs);
     });

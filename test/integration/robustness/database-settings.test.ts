@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import Sqlite from 'better-sqlite3';
+import { expect } from 'chai';
+import mysql from 'mysql2/promise';
+import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
+import { lockUsers, type DatabaseLock } from '../support/database-lock.js';
+import { inFlight } from '../support/in-flight.js';
+import { databaseKind } from '../support/test-database.js';
+import { startTestService, type TestService } from '../support/test-service.js';
+
+if (databaseKind() === 'mysql') {
+  describe('DATABASE_POOL_SIZE on MariaDB', () => {
+    let t: TestService;
+    let lock: DatabaseLock | undefined;
+    let admin: mysql.Connection;
+    before(async () => {
+      t = await startTestService({ DATABASE_POOL_SIZE: '3', REQUEST_TIMEOUT_MS: '5000' });
+      admin = await mysql.createConnection(t.databaseUrl);
+    });
+    after(async () => {
+      await lock?.release();
+      await admin?.end();
+      await t?.stop();
+    });
+
+    /** The service's statements the server is running (or holding on a lock) right now. */
+    async function statementsInTheServer(): Promise<number> {
+      const [rows] = await admin.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()");
+      return Number((rows as Array<{ n: number }>)[0]!.n);
+    }
+
+    it('runs at most 3 statements at once with DATABASE_POOL_SIZE=3: of eight registrations on a locked table, three wait in the server', async () => {
+      lock = await lockUsers(t.databaseUrl);
+      const waiting = Array.from({ length: 8 }, () => inFlight(t.http().post('/auth/register').send({ email: uniqueEmail(), password: TEST_PASSWORD })));
+      let seen = 0;
+      for (let probe = 0; probe < 60 && seen < 3; probe++) {
+        await sleep(50);
+        seen = await statementsInTheServer();
+      }
+      await sleep(200); // time for a fourth connection, were the pool larger
+      expect(await statementsInTheServer()).to.equal(3);
+      await lock.release();
+      lock = undefined;
+      expect((await Promise.all(waiting)).map((res) => res.status)).to.deep.equal(Array(8).fill(201));
+    });
+  });
+} else {
+  describe('SQLite file settings', () => {
+    let t: TestService;
+    before(async () => {
+      t = await startTestService();
+    });
+    after(async () => {
+      await t?.stop();
+    });
+
+    it('keeps the database file in WAL mode, as a second connection sees it', () => {
+      const reader = new Sqlite(t.databaseUrl.slice('sqlite:'.length), { readonly: true });
+      try {
+        expect(reader.pragma('journal_mode', { simple: true })).to.equal('wal');
+      } finally {
+        reader.close();
+      }
+    });
+
+    it('waits for another connection’s write lock instead of failing: a registration made while it is held briefly answers 201', async () => {
+      const lock = await lockUsers(t.databaseUrl);
+      const registration = inFlight(t.http().post('/auth/register').send({ email: uniqueEmail(), password: TEST_PASSWORD }));
+      // Released by a timer in this same process: it fires only if waiting does not block the event loop.
+      const released = sleep(300).then(() => lock.release());
+      const res = await registration;
+      await released;
+      expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    });
+  });
+}
