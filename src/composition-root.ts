@@ -274,8 +274,9 @@ function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P
     requireVerifiedEmail: config.mail.requireVerifiedEmail,
   };
   return [
-    // A verification link goes out at registration only when a real mail server is set.
-    registerRoute(new RegisterUser(users, hasher, get(T.NewPasswordCheck), get(T.IdGenerator), clock, throttle, config.mail.smtpUrl ? links : null)),
+    // A verification link goes out at registration when a real mail server is set, or when
+    // login needs a verified address (else nobody could ever log in to ask for one).
+    registerRoute(new RegisterUser(users, hasher, get(T.NewPasswordCheck), get(T.IdGenerator), clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
     loginRoute(
       new LoginUser(users, hasher, sessions, throttle, get(T.AccessTokenIssuer), get(T.SecretTokenGenerator), get(T.IdGenerator), clock, lifetimes),
     ),

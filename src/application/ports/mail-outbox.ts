@@ -25,7 +25,12 @@ export interface MailOutbox {
   claimDue(now: Date, limit: number, leaseMs: number): Promise<QueuedMail[]>;
   /** Delivered: the bodies (which hold a live link) are cleared. */
   markSent(id: string, now: Date): Promise<void>;
-  /** Not delivered: try again at `retryAt`, or never (dead) when it is null. */
+  /**
+   * Not delivered: try again at `retryAt`, or never (dead) when it is null. A dead mail keeps
+   * its bodies, so that an operator can still see and resend it; its link expires anyway.
+   */
   markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Not tried at all (the mail server is known to be down): again at `retryAt`, no attempt counted. */
+  defer(id: string, retryAt: Date): Promise<void>;
   stats(now: Date): Promise<OutboxStats>;
 }

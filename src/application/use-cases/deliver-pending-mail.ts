@@ -1,3 +1,4 @@
+import { DependencyUnavailable } from '../../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { MailOutbox, QueuedMail } from '../ports/mail-outbox.js';
@@ -36,17 +37,22 @@ export class DeliverPendingMail {
     const report = { sent: 0, failed: 0, dead: 0 };
     for (const mail of due) {
       const outcome = await this.deliver(mail);
-      report[outcome] += 1;
+      if (outcome !== 'deferred') report[outcome] += 1;
     }
     return report;
   }
 
-  private async deliver(mail: QueuedMail): Promise<'sent' | 'failed' | 'dead'> {
+  private async deliver(mail: QueuedMail): Promise<'sent' | 'failed' | 'dead' | 'deferred'> {
     try {
       await this.mailer.send({ ...mail, from: this.settings.from });
       await this.outbox.markSent(mail.id, this.clock.now());
       return 'sent';
     } catch (error) {
+      // Nothing was tried: an outage of any length must not use up the mail's attempts.
+      if (error instanceof DependencyUnavailable) {
+        await this.outbox.defer(mail.id, new Date(this.clock.now().getTime() + this.settings.retryBaseMs));
+        return 'deferred';
+      }
       const attempts = mail.attempts + 1;
       const reason = error instanceof Error ? error.message : String(error);
       if (attempts >= this.settings.maxAttempts) {

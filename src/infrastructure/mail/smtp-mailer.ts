@@ -1,7 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mailer } from '../../application/ports/mailer.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
+import { DependencyUnavailable } from '../../domain/errors.js';
 import type { CircuitBreaker } from '../http-gateway/circuit-breaker.js';
+import { UpstreamUnavailable } from '../http-gateway/upstream-unavailable.js';
 
 export const SMTP_UPSTREAM = 'smtp';
 
@@ -27,8 +29,13 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail & { from: string }): Promise<void> {
-    await this.circuit.execute(() =>
-      this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html }),
-    );
+    try {
+      await this.circuit.execute(() =>
+        this.transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html }),
+      );
+    } catch (error) {
+      if (error instanceof UpstreamUnavailable && error.reason === 'circuit-open') throw new DependencyUnavailable(SMTP_UPSTREAM);
+      throw error;
+    }
   }
 }

@@ -18,8 +18,9 @@ export class TypeOrmMailOutbox implements MailOutbox {
         // The conditional update is the claim: another sender that read the same row loses.
         const won = await changedRows(
           manager,
-          `UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)`,
-          [at + leaseMs, row.id, at],
+          `UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+             AND (claimed_until IS NULL OR claimed_until < ?)`,
+          [at + leaseMs, row.id, at, at],
         );
         if (won === 1) {
           claimed.push({
@@ -53,6 +54,12 @@ export class TypeOrmMailOutbox implements MailOutbox {
            next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?`,
         [error.slice(0, 500), retryAt ? 'pending' : 'dead', retryAt?.getTime() ?? null, id],
       );
+    });
+  }
+
+  defer(id: string, retryAt: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE mail_outbox SET claimed_until = NULL, next_attempt_at = ? WHERE id = ?', [retryAt.getTime(), id]);
     });
   }
 

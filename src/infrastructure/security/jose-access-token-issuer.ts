@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import type { AccessTokenIssuer, AccessTokenRequest, IssuedAccessToken } from '../../application/ports/access-token-issuer.js';
 import type { Clock } from '../../application/ports/clock.js';
 import type { IdGenerator } from '../../application/ports/id-generator.js';
+import { importedOnce } from './imported-key.js';
 import type { TokenKeys } from './token-keys.js';
 
 export interface AccessTokenSettings {
@@ -35,7 +36,7 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
       // a token against a password change made within the same second.
       .setIssuedAt(nowMs / 1000)
       .setExpirationTime(Math.floor(nowMs / 1000) + expiresIn)
-      .sign(signKey);
+      .sign(await importedOnce(signKey, 'sign'));
     return { token, expiresIn };
   }
 }

@@ -3,8 +3,8 @@ import type { AccessTokenClaims, AccessTokenVerifier } from '../../application/p
 import type { Clock } from '../../application/ports/clock.js';
 import { InvalidAccessToken } from '../../domain/errors.js';
 import { ACCESS_TOKEN_TYPE } from './jose-access-token-issuer.js';
-import { webcrypto, type KeyObject } from 'node:crypto';
-import type { TokenKeys, VerificationKey } from './token-keys.js';
+import { importedOnce } from './imported-key.js';
+import type { TokenKeys } from './token-keys.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
 const CLOCK_TOLERANCE_S = 30;
@@ -13,8 +13,6 @@ const CACHED_TOKENS = 4_096;
 
 export class JoseAccessTokenVerifier implements AccessTokenVerifier {
   private readonly verified = new VerifiedTokenCache(CACHED_TOKENS, CLOCK_TOLERANCE_S);
-  /** HMAC secrets imported once: jose would import a raw secret again for every token. */
-  private readonly importedSecrets = new Map<string, Promise<webcrypto.CryptoKey>>();
 
   constructor(
     private readonly keys: TokenKeys,
@@ -31,7 +29,7 @@ export class JoseAccessTokenVerifier implements AccessTokenVerifier {
       // (no "none", no HS256 signed with a public key).
       const key = this.keys.verification.get(decodeProtectedHeader(token).kid ?? '');
       if (!key) throw new InvalidAccessToken();
-      const { payload } = await jwtVerify(token, await this.usableKey(key), {
+      const { payload } = await jwtVerify(token, await importedOnce(key.key, 'verify'), {
         algorithms: [key.alg],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -47,15 +45,5 @@ export class JoseAccessTokenVerifier implements AccessTokenVerifier {
     } catch {
       throw new InvalidAccessToken();
     }
-  }
-
-  private usableKey(key: VerificationKey): KeyObject | webcrypto.CryptoKey | Promise<webcrypto.CryptoKey> {
-    if (!(key.key instanceof Uint8Array)) return key.key;
-    let imported = this.importedSecrets.get(key.kid);
-    if (!imported) {
-      imported = webcrypto.subtle.importKey('raw', key.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-      this.importedSecrets.set(key.kid, imported);
-    }
-    return imported;
   }
 }

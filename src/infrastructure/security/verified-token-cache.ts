@@ -32,7 +32,8 @@ export class VerifiedTokenCache {
       this.entries.delete(token);
       return undefined;
     }
-    return entry.claims;
+    // A fresh Date: no caller can change what the next one is given.
+    return { ...entry.claims, issuedAt: new Date(entry.claims.issuedAt.getTime()) };
   }
 
   set(token: string, claims: AccessTokenClaims, exp: number, nbf: number | undefined): void {

@@ -48,6 +48,7 @@ export class SmtpStandIn {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      disableReverseLookup: true,
       // Do not wait 30 s for clients when the test stops the server.
       closeTimeout: 200,
       onRcptTo: (address, _session, callback) => {

@@ -76,6 +76,11 @@ export class InMemoryMailOutbox implements MailOutbox {
     });
   }
 
+  async defer(id: string, retryAt: Date): Promise<void> {
+    const record = this.records.get(id);
+    if (record) Object.assign(record, { claimedUntil: null, nextAttemptAt: retryAt });
+  }
+
   async stats(now: Date): Promise<OutboxStats> {
     const pending = this.all().filter((r) => r.status === 'pending');
     const oldest = pending.length === 0 ? null : Math.min(...pending.map((r) => r.createdAt.getTime()));

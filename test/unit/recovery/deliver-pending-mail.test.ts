@@ -158,4 +158,26 @@ describe('DeliverPendingMail', () => {
     await deliver();
     expect(mailer.sent.map((m) => m.to)).to.deep.equal(['ann@example.com']);
   });
+  describe('while the mail server is known to be down (circuit open)', () => {
+    let id: string;
+
+    beforeEach(async () => {
+      id = outbox.queue(mailTo('cy@example.com'), at(-1_000));
+      mailer.down = true;
+    });
+
+    it('defers the mail by the base delay without counting an attempt', async () => {
+      expect(await deliver()).to.deep.equal({ sent: 0, failed: 0, dead: 0 });
+      expect(outbox.record(id)).to.include({ status: 'pending', attempts: 0, claimedUntil: null });
+      expect(outbox.record(id).nextAttemptAt).to.deep.equal(at(2_000));
+    });
+
+    it('never marks it dead, however many rounds the outage lasts', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        outbox.record(id).nextAttemptAt = at(-1);
+        await deliver({ maxAttempts: 2 });
+      }
+      expect(outbox.record(id)).to.include({ status: 'pending', attempts: 0 });
+    });
+  });
 });

@@ -1,0 +1,52 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expect } from 'chai';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../../src/infrastructure/config/config.js';
+import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
+import { Database } from '../../../src/infrastructure/persistence/database.js';
+import { createTestDatabase, databaseKind, type TestDatabase } from '../support/test-database.js';
+import { TEST_JWT_SECRET } from '../support/test-service.js';
+
+const INSERT_USER = `INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at)
+  VALUES (?, ?, ?, 'hash', NULL, 0, 0)`;
+
+// Database.readOne runs a look-up at once on SQLite when nothing is queued (the hot path of
+// every authenticated request): it must still never join, or see into, a transaction.
+describe(`Database.readOne (${databaseKind()})`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let db: Database;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = createDataSource(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET }).database);
+    await openDatabase(dataSource);
+    db = new Database(dataSource);
+  });
+  afterEach(async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('answers the row a committed write left, and undefined for none', async () => {
+    await db.run((manager) => manager.query(INSERT_USER, ['user-1', 'ann@example.com', 'ann@example.com']));
+    expect(await db.readOne('SELECT id, email FROM users WHERE id = ?', ['user-1'])).to.deep.equal({ id: 'user-1', email: 'ann@example.com' });
+    expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-2'])).to.equal(undefined);
+  });
+
+  it('never answers a row of a transaction still open, which then rolls back', async () => {
+    let written!: () => void;
+    const insideTransaction = new Promise<void>((resolve) => (written = resolve));
+    const transaction = db
+      .transaction(async (manager) => {
+        await manager.query(INSERT_USER, ['user-1', 'ann@example.com', 'ann@example.com']);
+        written();
+        await sleep(50);
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: Error) => error.message);
+    await insideTransaction;
+    expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-1'])).to.equal(undefined);
+    expect(await transaction).to.equal('rolled back on purpose');
+  });
+});
