@@ -1,25 +1,19 @@
-import type { Figure } from './load.js';
-
-export interface Ceiling {
-  readonly operation: string;
-  readonly calls: number;
-  readonly perSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-}
+import { percentileMs, perSecond, serverCpuUsPerAnswer, type Figure } from './figure.js';
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0)).padStart(6);
 
-const cpu = (us: number) => (Number.isNaN(us) ? '' : `  server CPU ${us < 1000 ? us.toFixed(0) : (us / 1000).toFixed(1) + 'k'} µs/req`);
-
-/** One line per figure: throughput, latencies, and whatever was not a 2xx answer. */
-export function figureLine(label: string, figure: Figure): string {
-  const refused = figure.otherStatuses ? ` (${figure.otherStatuses})` : '';
-  return `${label.padEnd(44)} ${figure.rps.toFixed(1).padStart(9)} req/s  p50 ${ms(figure.p50Ms)} ms  p99 ${ms(figure.p99Ms)} ms  non-2xx ${figure.non2xx}${refused}  errors ${figure.errors}${cpu(figure.serverCpuUs)}`;
+function cpu(figure: Figure): string {
+  const us = serverCpuUsPerAnswer(figure);
+  if (Number.isNaN(us)) return '';
+  return `  server CPU ${us < 10_000 ? us.toFixed(0) : `${(us / 1000).toFixed(0)}k`} µs/req`;
 }
 
-export function ceilingLine(label: string, ceiling: Ceiling): string {
-  return `${label.padEnd(44)} ${ceiling.perSecond.toFixed(1).padStart(9)} ops/s  p50 ${ms(ceiling.p50Ms)} ms  p99 ${ms(ceiling.p99Ms)} ms  (${ceiling.calls} calls)`;
+/** One line per figure: throughput, latencies, and whatever was not a 2xx answer. */
+export function figureLine(label: string, figure: Figure, unit = 'req/s'): string {
+  const statuses = Object.entries(figure.statuses).map(([status, n]) => `${status}x${n}`).join(' ');
+  const refused = statuses ? ` (${statuses})` : '';
+  const answers = unit === 'req/s' ? `  non-2xx ${figure.non2xx}${refused}  errors ${figure.errors}` : `  (${figure.count} calls)`;
+  return `${label.padEnd(46)} ${perSecond(figure).toFixed(1).padStart(9)} ${unit}  p50 ${ms(percentileMs(figure, 0.5))} ms  p99 ${ms(percentileMs(figure, 0.99))} ms${answers}${cpu(figure)}`;
 }
 
 export interface Target {
@@ -33,6 +27,6 @@ export interface Target {
 export function targetLine(target: Target): string {
   const met = target.atLeast ? target.value >= target.bound : target.value <= target.bound;
   const unit = target.unit ?? '';
-  const shown = target.unit ? target.value.toFixed(target.value < 10 ? 2 : 0) : target.value.toFixed(2);
-  return `${met ? 'MET   ' : 'MISSED'} ${target.label.padEnd(52)} ${`${shown}${unit}`.padStart(9)}  (target ${target.atLeast ? '>=' : '<='} ${target.bound}${unit})`;
+  const shown = target.unit === undefined ? target.value.toFixed(2) : target.value.toFixed(0);
+  return `${met ? 'MET   ' : 'MISSED'} ${target.label.padEnd(54)} ${`${shown}${unit}`.padStart(9)}  (target ${target.atLeast ? '>=' : '<='} ${target.bound}${unit})`;
 }

@@ -1,156 +1,165 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcrypt';
 import * as api from './api-calls.js';
-import type { Figure } from './load.js';
+import { interleaved, percentileMs, perSecond, type Figure } from './figure.js';
 import { describeMachine } from './machine.js';
 import { NodeProcess, freePort } from './node-process.js';
-import { ceilingLine, figureLine, targetLine, type Ceiling, type Target } from './report.js';
+import { figureLine, targetLine, type Target } from './report.js';
 import * as run from './scenarios.js';
 import { SEED_PASSWORD, seedEmail, seedUsers } from './seed-users.js';
 import { newJwtSecret, startService, type ServiceSettings, type ServiceUnderTest } from './service-under-test.js';
 
 /**
  * `npm run bench`: the built service against its physical limits, in one run on this
- * machine. BENCH_SECONDS (10) per measured run, BCRYPT_COST (12, the service's default),
- * BENCH_USERS (1,000,000) seeded for the second half, UV_THREADPOOL_SIZE passed to every
- * process alike (unset: libuv's 4).
+ * machine. BENCH_SECONDS (10) per figure, BCRYPT_COST (12, the service's default),
+ * BENCH_USERS (1,000,000) in the second service's table, UV_THREADPOOL_SIZE passed to every
+ * process alike (unset: libuv's 4). Figures that are divided by each other are measured
+ * interleaved (A B A B, half the time each), so that both meet the same machine.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
 const seededUsers = Number(process.env.BENCH_USERS ?? 1_000_000);
 const threadPoolSize = process.env.UV_THREADPOOL_SIZE;
 const warmUpSeconds = Math.max(2, Math.round(seconds / 4));
+const SLICES = 2;
 const PASSWORD = 'correct horse battery staple, measured';
+const RUNNER = 'runner@bench.example';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const million = seededUsers.toLocaleString('en');
 
 const dir = mkdtempSync(join(tmpdir(), 'auth-bench-'));
-const settings: ServiceSettings = { dir, bcryptCost, jwtSecret: newJwtSecret(), threadPoolSize };
-const lines: string[] = [];
-const say = (line: string) => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-const extraEnv: Record<string, string> = threadPoolSize ? { UV_THREADPOOL_SIZE: threadPoolSize } : {};
+const poolEnv: Record<string, string> = threadPoolSize ? { UV_THREADPOOL_SIZE: threadPoolSize } : {};
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function ceiling(operation: 'compare' | 'hash'): Promise<Ceiling> {
-  const out = join(dir, `ceiling-${operation}.json`);
+/** The service on its own SQLite file in `dir/name`, log lines to `dir/name/service.log`. */
+function settingsFor(name: string, jwtSecret: string): ServiceSettings {
+  mkdirSync(join(dir, name), { recursive: true });
+  return { dir: join(dir, name), bcryptCost, jwtSecret, threadPoolSize };
+}
+
+async function ceiling(operation: 'compare' | 'hash', runSeconds: number): Promise<Figure> {
+  const out = join(dir, `ceiling-${operation}-${Date.now()}.json`);
   const child = new NodeProcess({
     script: here('./bcrypt-ceiling.js'),
     args: [operation],
-    env: { ...extraEnv, BCRYPT_COST: String(bcryptCost), CONCURRENCY: '8', SECONDS: String(seconds) },
+    env: { ...poolEnv, BCRYPT_COST: String(bcryptCost), CONCURRENCY: '8', SECONDS: String(runSeconds) },
     stdoutFile: out,
   });
   await child.finished();
-  return JSON.parse(readFileSync(out, 'utf8')) as Ceiling;
+  return { ...(JSON.parse(readFileSync(out, 'utf8')) as Figure), serverCpuSeconds: NaN };
 }
 
-async function bareKoa(body: string): Promise<Figure> {
+async function startBareKoa(body: string): Promise<{ server: run.Server; child: NodeProcess }> {
   const port = await freePort();
-  const child = new NodeProcess({ script: here('./bare-koa-server.js'), env: { ...extraEnv, PORT: String(port), BODY: body }, stdoutFile: join(dir, 'bare.log') });
-  try {
-    const server = { url: `http://127.0.0.1:${port}`, pid: child.pid };
-    await child.untilOk(`${server.url}/users/me`);
-    await run.bareKoa(server, warmUpSeconds);
-    return await run.bareKoa(server, seconds);
-  } finally {
-    await child.stop();
-  }
+  const child = new NodeProcess({ script: here('./bare-koa-server.js'), env: { ...poolEnv, PORT: String(port), BODY: body }, stdoutFile: join(dir, 'bare.log') });
+  const server = { url: `http://127.0.0.1:${port}`, pid: child.pid };
+  await child.untilOk(`${server.url}/users/me`);
+  return { server, child };
 }
 
-function memoryLine(label: string, service: ServiceUnderTest, warmMb: number, afterMb: number): string {
-  return `${label.padEnd(44)} RSS start ${service.rssAtStartMb.toFixed(0)} MB, after warm-up ${warmMb.toFixed(0)} MB, after the runs ${afterMb.toFixed(0)} MB; ready (spawn to first /health/ready 200) in ${service.readyMs.toFixed(0)} ms`;
+interface Started {
+  readonly service: ServiceUnderTest;
+  readonly server: run.Server;
+  rssWarmMb: number;
 }
 
-async function emptyTable() {
-  const service = await startService(settings);
-  try {
-    const { url } = service;
-    const server = { url, pid: service.process.pid };
-    await api.register(url, 'runner@bench.example', PASSWORD);
-    const tokens: string[] = [];
-    const collect = (pair: api.TokenPair) => tokens.push(pair.refresh_token);
-    const first = await api.login(url, 'runner@bench.example', PASSWORD);
-    await run.usersMe(server, first.access_token, warmUpSeconds);
-    await run.login(server, () => 'runner@bench.example', PASSWORD, warmUpSeconds, collect);
-    const warmMb = service.process.rssMb();
-    const bare = await bareKoa(await api.currentUser(url, first.access_token));
-    say(figureLine('bare Koa 3, same JSON (c=32)', bare));
-    const me = await run.usersMe(server, first.access_token, seconds);
-    say(figureLine('GET /users/me (c=32)', me));
-    const login = await run.login(server, () => 'runner@bench.example', PASSWORD, seconds, collect);
-    say(figureLine('POST /auth/login (c=8)', login));
-    const registration = await run.register(server, PASSWORD, seconds);
-    say(figureLine('POST /auth/register (c=8)', registration));
-    const refresh = await run.refresh(server, tokens, seconds);
-    say(figureLine('POST /auth/refresh (c=32, chained tokens)', refresh));
-    const afterMb = service.process.rssMb();
-    say(memoryLine('service, empty table', service, warmMb, afterMb));
-    return { service, bare, me, login, registration, refresh, afterMb };
-  } finally {
-    await service.process.stop();
-  }
-}
-
-async function millionUsers() {
-  const hash = await bcrypt.hash(SEED_PASSWORD, bcryptCost);
+/** The service on an empty table (A), and one with BENCH_USERS seeded in bulk (B). */
+async function startBoth(): Promise<[Started, Started]> {
+  const jwtSecret = newJwtSecret();
+  const a = await startService(settingsFor('empty', jwtSecret));
+  const migrated = await startService(settingsFor('seeded', jwtSecret));
+  await migrated.process.stop();
   const seedStarted = performance.now();
-  seedUsers(join(dir, 'auth.sqlite'), seededUsers, hash);
-  say(`seeded ${seededUsers.toLocaleString('en')} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (one transaction, one prepared INSERT)`);
-  const service = await startService(settings);
-  try {
-    const { url } = service;
-    const server = { url, pid: service.process.pid };
-    const anyone = () => seedEmail(Math.floor(Math.random() * seededUsers));
-    const first = await api.login(url, anyone(), SEED_PASSWORD);
-    await run.usersMe(server, first.access_token, warmUpSeconds);
-    await run.login(server, anyone, SEED_PASSWORD, warmUpSeconds);
-    const warmMb = service.process.rssMb();
-    const me = await run.usersMe(server, first.access_token, seconds);
-    say(figureLine(`GET /users/me, ${seededUsers.toLocaleString('en')} users (c=32)`, me));
-    const login = await run.login(server, anyone, SEED_PASSWORD, seconds);
-    say(figureLine(`POST /auth/login, random of ${seededUsers.toLocaleString('en')} (c=8)`, login));
-    const afterMb = service.process.rssMb();
-    say(memoryLine(`service, ${seededUsers.toLocaleString('en')} users`, service, warmMb, afterMb));
-    return { service, me, login, afterMb };
-  } finally {
-    await service.process.stop();
-  }
+  seedUsers(join(dir, 'seeded', 'auth.sqlite'), seededUsers, await bcrypt.hash(SEED_PASSWORD, bcryptCost));
+  say(`seeded ${million} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (one transaction, one prepared INSERT, one precomputed hash)`);
+  const b = await startService(settingsFor('seeded', jwtSecret));
+  const started = (service: ServiceUnderTest): Started => ({ service, server: { url: service.url, pid: service.process.pid }, rssWarmMb: NaN });
+  return [started(a), started(b)];
+}
+
+function memoryLine(label: string, s: Started, afterMb: number): string {
+  const { service } = s;
+  return `${label.padEnd(46)} RSS at start ${service.rssAtStartMb.toFixed(0)} MB, after warm-up ${s.rssWarmMb.toFixed(0)} MB, after the runs ${afterMb.toFixed(0)} MB; spawn to first /health/ready 200: ${service.readyMs.toFixed(0)} ms`;
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   say(`machine: ${describeMachine()}`);
-  say(`settings: BENCH_SECONDS=${seconds}, BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${threadPoolSize ?? '4 (unset)'}, warm-up ${warmUpSeconds} s; service log: ${join(dir, 'service.log')}`);
-  const compare = await ceiling('compare');
-  say(ceilingLine(`bcrypt.compare ceiling (cost ${bcryptCost}, 8 concurrent)`, compare));
-  const hash = await ceiling('hash');
-  say(ceilingLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 concurrent)`, hash));
-  const empty = await emptyTable();
-  const million = await millionUsers();
-  const figures = [empty.bare, empty.me, empty.login, empty.registration, empty.refresh, million.me, million.login];
-  const logLines = readFileSync(join(dir, 'service.log'), 'utf8').split('\n').filter(Boolean);
-  const errorLines = logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50).length;
-  say(`service log: ${logLines.length} lines, ${errorLines} at error level or above`);
-  say('');
-  const targets: Target[] = [
-    { label: 'GET /users/me / bare Koa', value: empty.me.rps / empty.bare.rps, bound: 0.6, atLeast: true },
-    { label: 'POST /auth/login / bcrypt.compare ceiling', value: empty.login.rps / compare.perSecond, bound: 0.9, atLeast: true },
-    { label: 'POST /auth/register / bcrypt.hash ceiling', value: empty.registration.rps / hash.perSecond, bound: 0.9, atLeast: true },
-    { label: `GET /users/me at ${seededUsers.toLocaleString('en')} users / empty`, value: million.me.rps / empty.me.rps, bound: 0.9, atLeast: true },
-    { label: `POST /auth/login at ${seededUsers.toLocaleString('en')} users / empty`, value: million.login.rps / empty.login.rps, bound: 0.9, atLeast: true },
-    { label: 'GET /users/me p99 / p50', value: empty.me.p99Ms / empty.me.p50Ms, bound: 3, atLeast: false },
-    { label: `GET /users/me p99 / p50 at ${seededUsers.toLocaleString('en')} users`, value: million.me.p99Ms / million.me.p50Ms, bound: 3, atLeast: false },
-    { label: 'RSS after the runs (largest of both services)', value: Math.max(empty.afterMb, million.afterMb), unit: ' MB', bound: 150, atLeast: false },
-    { label: 'ready after start (slowest of both services)', value: Math.max(empty.service.readyMs, million.service.readyMs), unit: ' ms', bound: 1500, atLeast: false },
-    { label: 'non-2xx answers and errors, all runs', value: figures.reduce((n, f) => n + f.non2xx + f.errors, 0), unit: '', bound: 0, atLeast: false },
-  ];
-  for (const target of targets) say(targetLine(target));
-  say(`(whole run ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  say(`settings: BENCH_SECONDS=${seconds} (each figure, in ${SLICES} interleaved slices), BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${threadPoolSize ?? 'unset (4)'}, warm-up ${warmUpSeconds} s; service stdout (bunyan) to ${dir}/*/service.log`);
+  const [a, b] = await startBoth();
+  const anyone = () => seedEmail(Math.floor(Math.random() * seededUsers));
+  try {
+    await api.register(a.server.url, RUNNER, PASSWORD);
+    const tokenA = (await api.login(a.server.url, RUNNER, PASSWORD)).access_token;
+    const tokenB = (await api.login(b.server.url, anyone(), SEED_PASSWORD)).access_token;
+    const pool: string[] = [];
+    for (const s of [a, b]) {
+      await run.usersMe(s.server, s === a ? tokenA : tokenB, warmUpSeconds);
+      if (s === a) await run.login(a.server, () => RUNNER, PASSWORD, warmUpSeconds, (pair) => pool.push(pair.refresh_token));
+      else await run.login(b.server, anyone, SEED_PASSWORD, warmUpSeconds);
+      s.rssWarmMb = s.service.process.rssMb();
+    }
+
+    const bare = await startBareKoa(await api.currentUser(a.server.url, tokenA));
+    await run.bareKoa(bare.server, warmUpSeconds);
+    const [bareMe, meA, meB] = await interleaved(seconds, SLICES, [
+      (t) => run.bareKoa(bare.server, t),
+      (t) => run.usersMe(a.server, tokenA, t),
+      (t) => run.usersMe(b.server, tokenB, t),
+    ]);
+    await bare.child.stop();
+    say(figureLine('bare Koa 3 route, same JSON (c=32)', bareMe!));
+    say(figureLine('GET /users/me (c=32)', meA!));
+    say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
+
+    const [compare, loginA, loginB] = await interleaved(seconds, SLICES, [
+      (t) => ceiling('compare', t),
+      (t) => run.login(a.server, () => RUNNER, PASSWORD, t, (pair) => pool.push(pair.refresh_token)),
+      (t) => run.login(b.server, anyone, SEED_PASSWORD, t),
+    ]);
+    say(figureLine(`bcrypt.compare ceiling (cost ${bcryptCost}, 8 at once)`, compare!, 'ops/s'));
+    say(figureLine('POST /auth/login (c=8)', loginA!));
+    say(figureLine(`POST /auth/login, any of ${million} users (c=8)`, loginB!));
+
+    const [hash, registration] = await interleaved(seconds, SLICES, [(t) => ceiling('hash', t), (t) => run.register(a.server, PASSWORD, t)]);
+    say(figureLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 at once)`, hash!, 'ops/s'));
+    say(figureLine('POST /auth/register (c=8)', registration!));
+
+    const refresh = await run.refresh(a.server, pool, seconds);
+    say(figureLine('POST /auth/refresh (c=32, each token spent once)', refresh));
+
+    const afterA = a.service.process.rssMb();
+    const afterB = b.service.process.rssMb();
+    say(memoryLine('service, empty table', a, afterA));
+    say(memoryLine(`service, ${million} users`, b, afterB));
+    const logs = ['empty', 'seeded'].flatMap((name) => readFileSync(join(dir, name, 'service.log'), 'utf8').split('\n').filter(Boolean));
+    const errorLines = logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50).length;
+    say(`service logs: ${logs.length} lines, ${errorLines} at error level or above`);
+
+    const figures = [bareMe!, meA!, meB!, loginA!, loginB!, registration!, refresh];
+    const targets: Target[] = [
+      { label: 'GET /users/me / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
+      { label: 'POST /auth/login / bcrypt.compare ceiling', value: perSecond(loginA!) / perSecond(compare!), bound: 0.9, atLeast: true },
+      { label: 'POST /auth/register / bcrypt.hash ceiling', value: perSecond(registration!) / perSecond(hash!), bound: 0.9, atLeast: true },
+      { label: `GET /users/me, ${million} users / empty table`, value: perSecond(meB!) / perSecond(meA!), bound: 0.9, atLeast: true },
+      { label: `POST /auth/login, ${million} users / empty table`, value: perSecond(loginB!) / perSecond(loginA!), bound: 0.9, atLeast: true },
+      { label: 'GET /users/me p99 / p50', value: percentileMs(meA!, 0.99) / percentileMs(meA!, 0.5), bound: 3, atLeast: false },
+      { label: `GET /users/me p99 / p50, ${million} users`, value: percentileMs(meB!, 0.99) / percentileMs(meB!, 0.5), bound: 3, atLeast: false },
+      { label: 'RSS after the runs (the larger service)', value: Math.max(afterA, afterB), unit: ' MB', bound: 150, atLeast: false },
+      { label: 'spawn to ready (the slower service)', value: Math.max(a.service.readyMs, b.service.readyMs), unit: ' ms', bound: 1500, atLeast: false },
+      { label: 'non-2xx answers and errors, all runs', value: figures.reduce((n, f) => n + f.non2xx + f.errors, 0), unit: '', bound: 0, atLeast: false },
+    ];
+    say('');
+    for (const target of targets) say(targetLine(target));
+    say(`(whole run ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if (figures.some((f) => f.non2xx + f.errors > 0)) process.exitCode = 1;
+  } finally {
+    await Promise.all([a.service.process.stop(), b.service.process.stop()]);
+  }
   rmSync(dir, { recursive: true, force: true });
-  if (figures.some((f) => f.non2xx + f.errors > 0)) process.exitCode = 1;
 }
 
 await main();

@@ -1,5 +1,6 @@
 import type { TokenPair } from './api-calls.js';
-import { load, type Figure } from './load.js';
+import type { Figure } from './figure.js';
+import { load } from './load.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 

@@ -68,13 +68,13 @@ export class TypeOrmSessionStore implements SessionStore {
       );
       if (spent !== 1) return false;
       const { sessionId } = rotation;
-      await manager.insert(RefreshTokenRecordSchema, {
-        tokenHash: hashToken(rotation.successor),
+      // Raw, like the statements beside it: the insert builder cost more than the insert (bench/).
+      await manager.query('INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at, spent_at) VALUES (?, ?, ?, ?, NULL)', [
+        hashToken(rotation.successor),
         sessionId,
-        createdAt: rotation.now,
-        expiresAt: rotation.successorExpiresAt,
-        spentAt: null,
-      });
+        now,
+        rotation.successorExpiresAt.getTime(),
+      ]);
       await manager.query('UPDATE sessions SET last_used_at = ?, user_agent = ?, ip = ? WHERE id = ?', [
         now,
         clip(rotation.userAgent, 512),
