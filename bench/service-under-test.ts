@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, NodeProcess } from './node-process.js';
 
-// The built service, as `npm start` runs it: dist/bench -> dist/src/main.js.
+// The built service, as `npm start` runs it: dist/bench -> dist/src/main.js, with its V8 flag
+// (a young generation of 2 x 8 MB, not 16: 20-40 MB less RSS under load at no measured cost).
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8'];
 
 export interface ServiceUnderTest {
   readonly process: NodeProcess;
@@ -48,7 +50,7 @@ export async function startService(settings: ServiceSettings): Promise<ServiceUn
   };
   if (settings.threadPoolSize) env.UV_THREADPOOL_SIZE = settings.threadPoolSize;
   Object.assign(env, settings.env);
-  const child = new NodeProcess({ script: MAIN, nodeFlags: settings.nodeFlags, env, stdoutFile: join(settings.dir, 'service.log') });
+  const child = new NodeProcess({ script: MAIN, nodeFlags: [...SERVICE_NODE_FLAGS, ...(settings.nodeFlags ?? [])], env, stdoutFile: join(settings.dir, 'service.log') });
   const url = `http://127.0.0.1:${port}`;
   const readyMs = await child.untilOk(`${url}/health/ready`);
   return { process: child, url, readyMs, rssAtStartMb: child.rssMb() };

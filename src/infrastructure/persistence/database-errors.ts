@@ -36,7 +36,7 @@ export function isUnavailable(error: unknown): boolean {
   // TypeORM's own "not connected" and mysql2's "Pool is closed" carry no code.
   const message = error instanceof Error ? error.message : '';
   return codes.some((code) => UNAVAILABLE_CODES.has(code) || /^SQLITE_(IOERR|BUSY|LOCKED)/.test(code))
-    || /pool is closed|connection is not established|connection lost|can't add new command when connection is in closed state/i.test(message);
+    || /pool is closed|connection is not established|connection lost|database connection is not open|can't add new command when connection is in closed state/i.test(message);
 }
 
 /** Runs a database call, turning "cannot reach the database" into DependencyUnavailable. */

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
@@ -11,7 +12,7 @@ export interface ThrottleWithStore {
   close(): Promise<void>;
 }
 
-/** Picks where counts live (REDIS_URL, else MySQL, else memory) and builds the throttle on it. */
+/** Picks where counts live (REDIS_URL, else MySQL, else the cluster's primary, else memory) and builds the throttle on it. */
 export function createAttemptThrottle(config: Config, dataSource: DataSource, logger: Logger): ThrottleWithStore {
   let store: LimiterStore = { kind: 'memory' };
   let redis: Redis | null = null;
@@ -23,6 +24,9 @@ export function createAttemptThrottle(config: Config, dataSource: DataSource, lo
     store = { kind: 'redis', client: redis };
   } else if (config.database.kind === 'mysql') {
     store = { kind: 'mysql', dataSource, database: new URL(config.database.url).pathname.slice(1) };
+  } else if (cluster.isWorker) {
+    // Workers on one SQLite file (src/cluster.ts): in-memory counts would be per worker.
+    store = { kind: 'cluster' };
   }
   return {
     throttle: new RateLimiterAttemptThrottle(createThrottleLimiters(store, config, logger)),

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterMySQL, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterMySQL, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -9,6 +9,8 @@ import type { ThrottleLimiters } from './rate-limiter-attempt-throttle.js';
 export type LimiterStore =
   | { readonly kind: 'redis'; readonly client: Redis }
   | { readonly kind: 'mysql'; readonly dataSource: DataSource; readonly database: string }
+  // A worker of src/cluster.ts: the counts live in the primary's memory, shared by every worker.
+  | { readonly kind: 'cluster' }
   | { readonly kind: 'memory' };
 
 interface LimitSpec {
@@ -51,6 +53,9 @@ function onStore(store: LimiterStore, spec: LimitSpec): RateLimiterAbstract {
         tableCreated: true,
         clearExpiredByTimeout: false,
       });
+    case 'cluster':
+      // A primary that does not answer within 1 s counts as a failed store: memory takes over.
+      return new RateLimiterCluster({ ...options, timeoutMs: 1_000 });
     case 'memory':
       return new RateLimiterMemory(options);
   }
