@@ -16,20 +16,7 @@ import type { SuccessorTokenDeriver } from './application/ports/successor-token-
 import type { UserRepository } from './application/ports/user-repository.js';
 import { NewPasswordCheck } from './application/services/new-password-check.js';
 import { AuthenticateAccessToken } from './application/use-cases/authenticate-access-token.js';
-import { ChangePassword } from './application/use-cases/change-password.js';
-import { GetCurrentUser } from './application/use-cases/get-current-user.js';
-import { ListSessions } from './application/use-cases/list-sessions.js';
-import { LoginUser } from './application/use-cases/login-user.js';
-import { LogoutSession } from './application/use-cases/logout-session.js';
-import { RefreshSession } from './application/use-cases/refresh-session.js';
-import { RegisterUser } from './application/use-cases/register-user.js';
-import { RevokeSession } from './application/use-cases/revoke-session.js';
 import { DeliverPendingMail } from './application/use-cases/deliver-pending-mail.js';
-import { RequestEmailVerification } from './application/use-cases/request-email-verification.js';
-import { RequestPasswordReset } from './application/use-cases/request-password-reset.js';
-import { ResetPassword } from './application/use-cases/reset-password.js';
-import { VerifyEmail } from './application/use-cases/verify-email.js';
-import { VerificationLinkSender } from './application/services/verification-link-sender.js';
 import type { AccountTokenStore } from './application/ports/account-token-store.js';
 import type { Mailer } from './application/ports/mailer.js';
 import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
@@ -64,25 +51,12 @@ import { BreakerReadinessCheck } from './infrastructure/http-gateway/breaker-rea
 import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
 import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
+import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
-import { changePasswordRoute } from './interfaces/http/routes/change-password-route.js';
-import { currentUserRoute } from './interfaces/http/routes/current-user-route.js';
-import { healthLiveRoute } from './interfaces/http/routes/health-live-route.js';
-import { healthReadyRoute } from './interfaces/http/routes/health-ready-route.js';
-import { metricsRoute } from './interfaces/http/routes/metrics-route.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
 import { Readiness } from './infrastructure/observability/readiness.js';
-import { jwksRoute } from './interfaces/http/routes/jwks-route.js';
-import { listSessionsRoute } from './interfaces/http/routes/list-sessions-route.js';
-import { loginRoute } from './interfaces/http/routes/login-route.js';
-import { logoutRoute } from './interfaces/http/routes/logout-route.js';
-import { refreshRoute } from './interfaces/http/routes/refresh-route.js';
-import { registerRoute } from './interfaces/http/routes/register-route.js';
-import { revokeSessionRoute } from './interfaces/http/routes/revoke-session-route.js';
-import { passwordResetConfirmRoute, passwordResetRoute } from './interfaces/http/routes/password-reset-routes.js';
-import { verifyEmailConfirmRoute, verifyEmailRoute } from './interfaces/http/routes/verify-email-routes.js';
 
 /** A typed injection token: explicit, so injection never depends on decorator metadata. */
 interface Token<T> {
@@ -164,7 +138,21 @@ export async function createService(config: Config, options: ServiceOptions = {}
   if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
   const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability);
 
-  const routes = withApiDocumentation(buildRoutes(config, keys, get, observability));
+  const ports: RoutePorts = {
+    users: get(T.UserRepository),
+    sessions: get(T.SessionStore),
+    hasher: get(T.PasswordHasher),
+    clock: get(T.Clock),
+    throttle: get(T.AttemptThrottle),
+    events: get(T.SecurityEventLog),
+    deriver: get(T.SuccessorTokenDeriver),
+    tokens: get(T.AccountTokenStore),
+    secrets: get(T.SecretTokenGenerator),
+    newPasswordCheck: get(T.NewPasswordCheck),
+    ids: get(T.IdGenerator),
+    accessTokens: get(T.AccessTokenIssuer),
+  };
+  const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
   const app = createHttpApp({
     logger,
     routes,
@@ -254,52 +242,4 @@ function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Cl
   const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report));
   scheduler.start();
   return scheduler;
-}
-
-/** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
-function buildRoutes(config: Config, keys: TokenKeys, get: <P>(t: Token<P>) => P, observability: Observability): RouteSpec[] {
-  const users = get(T.UserRepository);
-  const sessions = get(T.SessionStore);
-  const hasher = get(T.PasswordHasher);
-  const clock = get(T.Clock);
-  const throttle = get(T.AttemptThrottle);
-  const events = get(T.SecurityEventLog);
-  const deriver = get(T.SuccessorTokenDeriver);
-  const tokens = get(T.AccountTokenStore);
-  const secrets = get(T.SecretTokenGenerator);
-  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
-  const lifetimes = {
-    refreshTokenTtlMs: config.refreshTokenTtlMs,
-    sessionMaxAgeMs: config.sessionMaxAgeMs,
-    requireVerifiedEmail: config.mail.requireVerifiedEmail,
-  };
-  return [
-    // A verification link goes out at registration when a real mail server is set, or when
-    // login needs a verified address (else nobody could ever log in to ask for one).
-    registerRoute(new RegisterUser(users, hasher, get(T.NewPasswordCheck), get(T.IdGenerator), clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(
-      new LoginUser(users, hasher, sessions, throttle, get(T.AccessTokenIssuer), get(T.SecretTokenGenerator), get(T.IdGenerator), clock, lifetimes),
-    ),
-    refreshRoute(
-      new RefreshSession(sessions, deriver, get(T.AccessTokenIssuer), events, clock, {
-        refreshTokenTtlMs: config.refreshTokenTtlMs,
-        reuseGraceMs: config.refreshReuseGraceMs,
-      }),
-    ),
-    logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
-    currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, get(T.NewPasswordCheck), sessions, throttle, clock)),
-    listSessionsRoute(new ListSessions(sessions, clock)),
-    revokeSessionRoute(new RevokeSession(sessions, clock)),
-    passwordResetRoute(
-      new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
-    ),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, get(T.NewPasswordCheck), sessions, clock)),
-    verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
-    verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
-    jwksRoute(keys.jwks),
-    healthLiveRoute(),
-    healthReadyRoute(observability.readiness),
-    metricsRoute(observability.metrics, config.metricsToken),
-  ];
 }

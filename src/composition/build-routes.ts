@@ -1,0 +1,105 @@
+import type { AccessTokenIssuer } from '../application/ports/access-token-issuer.js';
+import type { AccountTokenStore } from '../application/ports/account-token-store.js';
+import type { AttemptThrottle } from '../application/ports/attempt-throttle.js';
+import type { Clock } from '../application/ports/clock.js';
+import type { IdGenerator } from '../application/ports/id-generator.js';
+import type { PasswordHasher } from '../application/ports/password-hasher.js';
+import type { SecretTokenGenerator } from '../application/ports/secret-token-generator.js';
+import type { SecurityEventLog } from '../application/ports/security-event-log.js';
+import type { SessionStore } from '../application/ports/session-store.js';
+import type { SuccessorTokenDeriver } from '../application/ports/successor-token-deriver.js';
+import type { UserRepository } from '../application/ports/user-repository.js';
+import type { NewPasswordCheck } from '../application/services/new-password-check.js';
+import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
+import { ChangePassword } from '../application/use-cases/change-password.js';
+import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
+import { ListSessions } from '../application/use-cases/list-sessions.js';
+import { LoginUser } from '../application/use-cases/login-user.js';
+import { LogoutSession } from '../application/use-cases/logout-session.js';
+import { RefreshSession } from '../application/use-cases/refresh-session.js';
+import { RegisterUser } from '../application/use-cases/register-user.js';
+import { RequestEmailVerification } from '../application/use-cases/request-email-verification.js';
+import { RequestPasswordReset } from '../application/use-cases/request-password-reset.js';
+import { ResetPassword } from '../application/use-cases/reset-password.js';
+import { RevokeSession } from '../application/use-cases/revoke-session.js';
+import { VerifyEmail } from '../application/use-cases/verify-email.js';
+import type { Config } from '../infrastructure/config/config.js';
+import type { Metrics } from '../infrastructure/observability/metrics.js';
+import type { Readiness } from '../infrastructure/observability/readiness.js';
+import type { TokenKeys } from '../infrastructure/security/token-keys.js';
+import type { RouteSpec } from '../interfaces/http/route-spec.js';
+import { changePasswordRoute } from '../interfaces/http/routes/change-password-route.js';
+import { currentUserRoute } from '../interfaces/http/routes/current-user-route.js';
+import { healthLiveRoute } from '../interfaces/http/routes/health-live-route.js';
+import { healthReadyRoute } from '../interfaces/http/routes/health-ready-route.js';
+import { jwksRoute } from '../interfaces/http/routes/jwks-route.js';
+import { listSessionsRoute } from '../interfaces/http/routes/list-sessions-route.js';
+import { loginRoute } from '../interfaces/http/routes/login-route.js';
+import { logoutRoute } from '../interfaces/http/routes/logout-route.js';
+import { metricsRoute } from '../interfaces/http/routes/metrics-route.js';
+import { passwordResetConfirmRoute, passwordResetRoute } from '../interfaces/http/routes/password-reset-routes.js';
+import { refreshRoute } from '../interfaces/http/routes/refresh-route.js';
+import { registerRoute } from '../interfaces/http/routes/register-route.js';
+import { revokeSessionRoute } from '../interfaces/http/routes/revoke-session-route.js';
+import { verifyEmailConfirmRoute, verifyEmailRoute } from '../interfaces/http/routes/verify-email-routes.js';
+
+/** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
+export interface RoutePorts {
+  readonly users: UserRepository;
+  readonly sessions: SessionStore;
+  readonly hasher: PasswordHasher;
+  readonly clock: Clock;
+  readonly throttle: AttemptThrottle;
+  readonly events: SecurityEventLog;
+  readonly deriver: SuccessorTokenDeriver;
+  readonly tokens: AccountTokenStore;
+  readonly secrets: SecretTokenGenerator;
+  readonly newPasswordCheck: NewPasswordCheck;
+  readonly ids: IdGenerator;
+  readonly accessTokens: AccessTokenIssuer;
+}
+
+export interface RouteObservability {
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+}
+
+/** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
+export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
+  const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
+  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
+  const lifetimes = {
+    refreshTokenTtlMs: config.refreshTokenTtlMs,
+    sessionMaxAgeMs: config.sessionMaxAgeMs,
+    requireVerifiedEmail: config.mail.requireVerifiedEmail,
+  };
+  return [
+    // A verification link goes out at registration when a real mail server is set, or when
+    // login needs a verified address (else nobody could ever log in to ask for one).
+    registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
+    loginRoute(
+      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes),
+    ),
+    refreshRoute(
+      new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
+        refreshTokenTtlMs: config.refreshTokenTtlMs,
+        reuseGraceMs: config.refreshReuseGraceMs,
+      }),
+    ),
+    logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
+    currentUserRoute(new GetCurrentUser(users)),
+    changePasswordRoute(new ChangePassword(users, hasher, ports.newPasswordCheck, sessions, throttle, clock)),
+    listSessionsRoute(new ListSessions(sessions, clock)),
+    revokeSessionRoute(new RevokeSession(sessions, clock)),
+    passwordResetRoute(
+      new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
+    ),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, sessions, clock)),
+    verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
+    verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
+    jwksRoute(keys.jwks),
+    healthLiveRoute(),
+    healthReadyRoute(observability.readiness),
+    metricsRoute(observability.metrics, config.metricsToken),
+  ];
+}
