@@ -5,11 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import { passwordResetMail } from '../services/account-mails.js';
-
-export interface RecoveryLinkSettings {
-  readonly appBaseUrl: string;
-  readonly ttlMs: number;
-}
+import type { LinkSettings } from '../services/verification-link-sender.js';
 
 /**
  * Mails a single-use reset link to a registered address. The caller learns nothing either
@@ -24,7 +20,7 @@ export class RequestPasswordReset {
     private readonly secrets: SecretTokenGenerator,
     private readonly throttle: AttemptThrottle,
     private readonly clock: Clock,
-    private readonly settings: RecoveryLinkSettings,
+    private readonly settings: LinkSettings,
   ) {}
 
   async execute(input: { email: string; ip: string | null }): Promise<void> {

@@ -46,7 +46,6 @@ export class FallbackLimiter {
   }
 
   private async call<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
-    if (this.primary === this.memory) return operation(this.memory);
     try {
       const result = await operation(this.primary);
       this.switchTo(false);

@@ -21,6 +21,17 @@ async function registerAccounts(t: TestService, count: number): Promise<string[]
   return emails;
 }
 
+/** A service on a fresh MariaDB database, reached only through a TCP proxy the test controls. */
+async function serviceBehindProxy(): Promise<{ database: TestDatabase; proxy: TcpProxy; t: TestService }> {
+  const database = await createTestDatabase();
+  const server = new URL(database.url);
+  const proxy = await TcpProxy.start(server.hostname, Number(server.port || 3306));
+  const throughProxy = new URL(database.url);
+  throughProxy.port = String(proxy.port);
+  const t = await startTestService({ DATABASE_URL: throughProxy.href, REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...NO_LIMITS });
+  return { database, proxy, t };
+}
+
 if (databaseKind() === 'mysql') {
   describe('MariaDB cut off under load: a TCP proxy between service and server destroys every connection and refuses new ones, then comes back', () => {
     let database: TestDatabase;
@@ -28,12 +39,7 @@ if (databaseKind() === 'mysql') {
     const state = {} as OutageState;
     before(async function () {
       this.timeout(60_000);
-      database = await createTestDatabase();
-      const server = new URL(database.url);
-      proxy = await TcpProxy.start(server.hostname, Number(server.port || 3306));
-      const throughProxy = new URL(database.url);
-      throughProxy.port = String(proxy.port);
-      state.t = await startTestService({ DATABASE_URL: throughProxy.href, REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...NO_LIMITS });
+      ({ database, proxy, t: state.t } = await serviceBehindProxy());
       state.standing = await registerAccounts(state.t, 10);
       const outage: Outage = { begin: () => proxy.cut(), end: () => proxy.restore() };
       state.run = await runThroughOutage(state.t, outage, { ...LOAD, answeredDuringOutage: 70, accounts: state.standing });
@@ -60,12 +66,7 @@ if (databaseKind() === 'mysql') {
     const state = {} as OutageState;
     before(async function () {
       this.timeout(60_000);
-      database = await createTestDatabase();
-      const server = new URL(database.url);
-      proxy = await TcpProxy.start(server.hostname, Number(server.port || 3306));
-      const throughProxy = new URL(database.url);
-      throughProxy.port = String(proxy.port);
-      state.t = await startTestService({ DATABASE_URL: throughProxy.href, REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...NO_LIMITS });
+      ({ database, proxy, t: state.t } = await serviceBehindProxy());
       state.standing = await registerAccounts(state.t, 10);
       const outage: Outage = { begin: () => proxy.stall(), end: () => proxy.restore() };
       // Every request in the stall waits out the timeout: 20 of them at 10 at a time, ~4 s.
