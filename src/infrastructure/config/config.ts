@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from './config-error.js';
-import { EnvReader, type Env } from './env-readers.js';
+import { EnvReader, type Env, type VariableRead } from './env-readers.js';
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -88,9 +88,9 @@ const DAY_MS = 86_400_000;
  * Reads the whole configuration once, at start. A value that does not parse or is out of
  * range throws ConfigError naming the variable, so a bad deployment fails before it serves.
  */
-export function loadConfig(env: Env): Config {
-  const read = new EnvReader(env);
-  const production = env.NODE_ENV === 'production';
+export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Config {
+  const read = new EnvReader(env, onRead);
+  const production = read.string('NODE_ENV', 'development') === 'production';
   const logLevel = read.string('LOG_LEVEL', 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
