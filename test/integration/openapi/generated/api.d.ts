@@ -310,7 +310,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/swagger-ui.css": {
+    "/docs/swagger-ui.min.css": {
         parameters: {
             query?: never;
             header?: never;
@@ -344,15 +344,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/swagger-initializer.js": {
+    "/docs/swagger-ui-standalone-preset.js": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The script that starts Swagger UI on /openapi.json */
-        get: operations["getSwaggerUiInitializer"];
+        /** Swagger UI’s standalone preset, which the page loads */
+        get: operations["getSwaggerUiStandalonePreset"];
         put?: never;
         post?: never;
         delete?: never;
@@ -544,7 +544,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -726,7 +726,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -917,7 +917,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1056,7 +1056,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1270,7 +1270,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1578,7 +1578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1733,7 +1733,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1950,7 +1950,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON, or is a bare value instead of an object. */
+            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2426,7 +2426,7 @@ export interface operations {
             };
         };
     };
-    getSwaggerUiInitializer: {
+    getSwaggerUiStandalonePreset: {
         parameters: {
             query?: never;
             header?: never;
