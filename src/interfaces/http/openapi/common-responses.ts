@@ -4,7 +4,7 @@ import { invalidAccessToken, invalidBody, problem } from '../routes/responses.js
 // What the edge answers before a handler runs (json-body.ts, validate-body.ts, bearer-auth.ts,
 // problem-handler.ts), so the same for every route that has a body or a bearer check.
 const bodyRefusals: Readonly<Record<number, ResponseSpec>> = {
-  400: problem('The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member.'),
+  400: problem('The body is not parseable JSON, or is a bare value instead of an object.'),
   413: problem('The body is larger than the configured limit (16 KiB by default).'),
   415: problem('The body is not `application/json` in UTF-8.'),
 };

@@ -544,7 +544,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -726,7 +726,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -917,7 +917,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1056,7 +1056,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1270,7 +1270,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1578,7 +1578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1733,7 +1733,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1950,7 +1950,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON (UTF-8), is a bare value instead of an object, or holds a `__proto__` member. */
+            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON, or is a bare value instead of an object. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
