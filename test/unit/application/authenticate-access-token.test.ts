@@ -103,6 +103,12 @@ describe('AuthenticateAccessToken', () => {
     await expectInvalidAccessToken(later.execute('token'));
   });
 
+  it('refuses a valid, current token whose session has idled out (its refresh token expired)', async () => {
+    verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
+    const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(14 * DAY_MS)));
+    await expectInvalidAccessToken(later.execute('token'));
+  });
+
   it('refuses a valid, current token of an unknown session', async () => {
     verifier.accept('token', { userId: 'user-1', sessionId: 'session-9', issuedAt: at(1000) });
     await expectInvalidAccessToken(authenticate.execute('token'));
