@@ -10,6 +10,7 @@ import type { SessionStore } from '../application/ports/session-store.js';
 import type { SuccessorTokenDeriver } from '../application/ports/successor-token-deriver.js';
 import type { UserRepository } from '../application/ports/user-repository.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
+import { PasswordReplacement } from '../application/services/password-replacement.js';
 import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
 import { ChangePassword } from '../application/use-cases/change-password.js';
 import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
@@ -67,6 +68,7 @@ export interface RouteObservability {
 /** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
 export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
   const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
+  const replacement = new PasswordReplacement(users, sessions, tokens);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
   const lifetimes = {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
@@ -88,13 +90,13 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     ),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, ports.newPasswordCheck, sessions, throttle, clock)),
+    changePasswordRoute(new ChangePassword(users, hasher, ports.newPasswordCheck, replacement, throttle, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
     passwordResetRoute(
       new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
     ),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, sessions, clock)),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),

@@ -24,4 +24,6 @@ export interface AccountTokenStore {
   findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null>;
   /** Marks it used, if it still is valid: of concurrent uses exactly one returns true. */
   consume(token: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean>;
+  /** Supersedes every unused token of the user, of every purpose: no link mailed before works. */
+  supersedeAllOfUser(userId: string, now: Date): Promise<void>;
 }

@@ -3,9 +3,9 @@ import { fitsHashInput, normalizePassword } from '../../domain/password.js';
 import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
-import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { NewPasswordCheck } from '../services/new-password-check.js';
+import type { PasswordReplacement } from '../services/password-replacement.js';
 import type { Principal } from './authenticate-access-token.js';
 
 export interface ChangePasswordInput {
@@ -17,8 +17,8 @@ export interface ChangePasswordInput {
 
 /**
  * Replaces the caller's password after checking the current one (a stolen access token alone
- * cannot take the account over). Every session ends, and access tokens issued before now are
- * refused from then on. Refuses with InvalidCredentials (wrong current password, counted as a
+ * cannot take the account over). Every session ends, its access tokens with it, and every link
+ * mailed before stops working (PasswordReplacement). Refuses with InvalidCredentials (wrong current password, counted as a
  * login failure), PasswordPolicyViolation on /newPassword, TooManyAttempts, InvalidAccessToken.
  */
 export class ChangePassword {
@@ -26,7 +26,7 @@ export class ChangePassword {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly newPasswordCheck: NewPasswordCheck,
-    private readonly sessions: SessionStore,
+    private readonly replacement: PasswordReplacement,
     private readonly throttle: AttemptThrottle,
     private readonly clock: Clock,
   ) {}
@@ -42,10 +42,6 @@ export class ChangePassword {
     await this.throttle.loginSucceeded(user.email.canonical, input.ip);
     const password = await this.newPasswordCheck.check(input.newPassword, user.email, 'newPassword');
     const hash = await this.hasher.hash(password);
-    const now = this.clock.now();
-    // Sessions end first: if saving the password then fails, the account is locked out of
-    // its old sessions rather than left with them alive.
-    await this.sessions.revokeAllOfUser(user.id, now);
-    await this.users.update(user.withChangedPassword(hash, now));
+    await this.replacement.replace(user, hash, this.clock.now());
   }
 }

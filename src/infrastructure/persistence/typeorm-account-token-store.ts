@@ -44,4 +44,13 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
       return changed === 1;
     });
   }
+
+  supersedeAllOfUser(userId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL', [
+        now.getTime(),
+        userId,
+      ]);
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
+import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import { VerificationLinkSender } from '../../../src/application/services/verification-link-sender.js';
 import { RequestEmailVerification } from '../../../src/application/use-cases/request-email-verification.js';
 import { RequestPasswordReset } from '../../../src/application/use-cases/request-password-reset.js';
@@ -80,7 +81,7 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     throttle,
     links,
     requestReset: new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, sessions, clock),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock),
     requestVerification: new RequestEmailVerification(users, links, throttle),
     verifyEmail: new VerifyEmail(users, tokens, clock),
   };

@@ -14,6 +14,8 @@ describe('ResetPassword', () => {
 
   describe('with a valid token', () => {
     beforeEach(async () => {
+      await tokenIssued(f, 'verify-ann', { purpose: 'email_verification' });
+      await tokenIssued(f, 'verify-bob', { purpose: 'email_verification', userId: 'user-2' });
       await f.resetPassword.execute({ token: 'reset-1', newPassword: NEW_PASSWORD });
     });
 
@@ -27,6 +29,11 @@ describe('ResetPassword', () => {
 
     it("revokes every one of the user's sessions now, and no one else's", () => {
       expect(['session-1', 'session-2', 'session-3'].map((id) => f.sessions.revokedAt(id))).to.deep.equal([NOW, NOW, null]);
+    });
+
+    it("ends the user's other outstanding links now, of every purpose, and no one else's", async () => {
+      const superseded = ['verify-ann', 'verify-bob'].map((token) => f.tokens.recordOf(token)?.supersededAt);
+      expect(superseded).to.deep.equal([NOW, null]);
     });
 
     it('counts the address as verified, from now', async () => {
