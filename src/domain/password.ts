@@ -41,9 +41,9 @@ export class PasswordPolicy {
     }
     const normalized = normalizePassword(raw);
     const violations: Violation[] = [];
-    // NIST counts each Unicode code point as one character.
-    const length = [...normalized].length;
-    if (length < this.options.minLength) {
+    // NIST counts each code point as one character: of what was typed (NFC, so that an
+    // accent sent apart still counts once), not of NFKC, which makes U+FDFA 18 of them.
+    if ([...raw.normalize('NFC')].length < this.options.minLength) {
       violations.push({
         field,
         code: 'too_short',

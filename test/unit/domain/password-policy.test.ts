@@ -109,4 +109,33 @@ describe('PasswordPolicy', () => {
   it('honours a configured minimum', () => {
     expect(new PasswordPolicy({ minLength: 8 }).check('abcdefgh', null)).to.equal('abcdefgh');
   });
+
+  describe('length counts what was typed (NFC code points), not the NFKC form', () => {
+    it('refuses U+FDFA alone as too_short, though NFKC makes it 18 characters', () => {
+      expect('\uFDFA'.normalize('NFKC')).to.have.lengthOf(18);
+      expect(refusalCodes('\uFDFA')).to.deep.equal(['too_short']);
+    });
+
+    it('refuses 14 typed characters whose NFKC form is 15 as too_short', () => {
+      // U+FB01 (the "fi" ligature) is one character typed, two once normalised.
+      expect(refusalCodes('\uFB01ve wizards ju')).to.deep.equal(['too_short']);
+    });
+
+    it('accepts 15 typed characters whose NFKC form is longer', () => {
+      expect(policy.check('\uFB01ve wizards jum', null)).to.equal('five wizards jum');
+    });
+
+    it('accepts 15 typed half-width kana whose NFKC form is shorter', () => {
+      // Half-width ｶ + ﾞ are two code points typed (NFC keeps them), one (ガ) after NFKC.
+      const typed = '\uFF76\uFF9E\uFF77\uFF9E\uFF78\uFF9E\uFF79\uFF9E\uFF7A\uFF9E\uFF7B\uFF9E\uFF7C\uFF9E\uFF7D';
+      expect([...typed]).to.have.lengthOf(15);
+      expect(policy.check(typed, null)).to.equal(typed.normalize('NFKC'));
+    });
+
+    it('counts a decomposed accent as the one character NFC makes of it', () => {
+      // e + U+0301 is two code points as sent, one (é) in NFC.
+      expect(policy.check('cafe\u0301 au laitier', null)).to.have.lengthOf(15);
+      expect(refusalCodes('cafe\u0301 au laitie')).to.deep.equal(['too_short']);
+    });
+  });
 });
