@@ -5,9 +5,9 @@ import { PasswordPolicyViolation } from '../../../src/domain/errors.js';
 import { MAX_PASSWORD_BYTES, PasswordPolicy } from '../../../src/domain/password.js';
 import { anyInputString, hostileString, PROPERTY_RUNS } from './hostile-strings.js';
 
-const RULES = ['invalid_characters', 'too_short', 'too_long', 'contains_email'];
+const RULES = ['invalid_characters', 'too_short', 'too_long', 'contains_email', 'repetitive', 'sequential', 'common_password', 'contains_service_name'];
 const MIN_LENGTH = 15;
-const policy = new PasswordPolicy({ minLength: MIN_LENGTH });
+const policy = new PasswordPolicy({ minLength: MIN_LENGTH, commonPasswords: new Set(['password', 'dragon']), serviceName: 'auth-service' });
 
 // A password and, half the time, the account's address (parsed from a generated one).
 const passwordAndEmail = fc.tuple(
