@@ -35,6 +35,7 @@ import { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
+import { commonPasswordList } from './infrastructure/security/common-password-list.js';
 import { CryptoSecretTokenGenerator } from './infrastructure/security/crypto-secret-token-generator.js';
 import { HmacSuccessorTokenDeriver } from './infrastructure/security/hmac-successor-token-deriver.js';
 import { JoseAccessTokenIssuer } from './infrastructure/security/jose-access-token-issuer.js';
@@ -71,6 +72,7 @@ const T = {
   SecretTokenGenerator: token<SecretTokenGenerator>('SecretTokenGenerator'),
   SuccessorTokenDeriver: token<SuccessorTokenDeriver>('SuccessorTokenDeriver'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
+  CommonPasswords: token<ReadonlySet<string>>('CommonPasswords'),
   NewPasswordCheck: token<NewPasswordCheck>('NewPasswordCheck'),
   UserRepository: token<UserRepository>('UserRepository'),
   SessionStore: token<SessionStore>('SessionStore'),
@@ -126,6 +128,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
   set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
   set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
+  set(T.CommonPasswords, await commonPasswordList());
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
   const db = new Database(dataSource);
@@ -184,7 +187,8 @@ export async function createService(config: Config, options: ServiceOptions = {}
 function registerAdapters(c: DependencyContainer, config: Config, db: Database, keys: TokenKeys, breached: BreachedPasswordChecker | null): void {
   const jwt = { issuer: config.jwt.issuer, audience: config.jwt.audience };
   const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
-  const policy = new PasswordPolicy({ minLength: config.passwordMinLength });
+  // The blocklist is always on; the service's own name on it is its token issuer (JWT_ISSUER).
+  const policy = new PasswordPolicy({ minLength: config.passwordMinLength, commonPasswords: get(T.CommonPasswords), serviceName: config.jwt.issuer });
   c.register(T.NewPasswordCheck.symbol, { useValue: new NewPasswordCheck(policy, breached) });
   c.register(T.UserRepository.symbol, { useValue: new TypeOrmUserRepository(db) });
   c.register(T.SessionStore.symbol, { useValue: new TypeOrmSessionStore(db) });

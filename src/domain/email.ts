@@ -57,6 +57,11 @@ export class Email {
     return this.value.slice(0, this.value.lastIndexOf('@'));
   }
 
+  /** The domain, lower-cased as it was stored. */
+  get domain(): string {
+    return this.value.slice(this.value.lastIndexOf('@') + 1);
+  }
+
   equals(other: Email): boolean {
     return this.canonical === other.canonical;
   }

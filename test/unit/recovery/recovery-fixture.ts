@@ -69,7 +69,7 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
   await startSession(sessions, { id: 'session-1', userId: 'user-1', token: 'refresh-1' });
   await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
   await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
-  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
   return {
     ann,

@@ -54,7 +54,7 @@ export async function changePasswordFixture(options: { attemptLimit?: number } =
     const mail = { to: 'set-up@example.com', subject: 'set-up', text: token, html: token };
     await tokens.issueWithMail({ userId, purpose: 'password_reset', token, expiresAt: new Date(NOW.getTime() + 60_000), now: REGISTERED_AT }, mail);
   }
-  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const changePassword = new ChangePassword(users, hasher, check, new PasswordReplacement(users, sessions, tokens), throttle, new FixedClock(NOW));
   return { changePassword, ann, users, hasher, sessions, tokens, throttle };
 }
