@@ -1,5 +1,6 @@
 import { InvalidRecoveryToken } from '../../domain/errors.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
+import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { SessionStore } from '../ports/session-store.js';
@@ -20,6 +21,7 @@ export class ResetPassword {
     private readonly newPasswordCheck: NewPasswordCheck,
     private readonly sessions: SessionStore,
     private readonly clock: Clock,
+    private readonly throttle: AttemptThrottle,
   ) {}
 
   async execute(input: { token: string; newPassword: string }): Promise<void> {
@@ -34,5 +36,6 @@ export class ResetPassword {
     await this.sessions.revokeAllOfUser(user.id, now);
     // Following the link proved the address, too.
     await this.users.update(user.withChangedPassword(hash, now).withVerifiedEmail(now));
+    await this.throttle.passwordWasReset(user.email.canonical); // the owner is back: lift the login ceiling
   }
 }
