@@ -69,6 +69,7 @@ export interface RouteObservability {
 export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
   const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
+  const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
   const lifetimes = {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
@@ -79,8 +80,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
     loginRoute(
-      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes,
-        new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs)),
+      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes, ceilingNotice),
     ),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
