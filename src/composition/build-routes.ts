@@ -11,6 +11,7 @@ import type { SuccessorTokenDeriver } from '../application/ports/successor-token
 import type { UserRepository } from '../application/ports/user-repository.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
+import { LoginCeilingNotice } from '../application/services/login-ceiling-notice.js';
 import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
 import { ChangePassword } from '../application/use-cases/change-password.js';
 import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
@@ -70,6 +71,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
   const replacement = new PasswordReplacement(users, sessions, tokens);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
+  const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
   const lifetimes = {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
@@ -80,7 +82,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
     loginRoute(
-      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes),
+      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes, ceilingNotice),
     ),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
@@ -96,7 +98,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     passwordResetRoute(
       new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
     ),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock)),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),

@@ -1,5 +1,5 @@
 import { Email } from '../../domain/email.js';
-import { EmailNotVerified, InvalidCredentials } from '../../domain/errors.js';
+import { AccountCeilingReached, EmailNotVerified, InvalidCredentials } from '../../domain/errors.js';
 import { fitsHashInput, normalizePassword } from '../../domain/password.js';
 import type { User } from '../../domain/user.js';
 import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
@@ -10,6 +10,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { LoginCeilingNotice } from '../services/login-ceiling-notice.js';
 
 export interface LoginUserInput {
   readonly email: string;
@@ -34,7 +35,8 @@ export interface SessionLifetimes {
 
 /**
  * Checks a password and starts a session (a refresh-token family) with its first token pair.
- * Refuses with InvalidEmail (malformed address), TooManyAttempts, InvalidCredentials (one
+ * Refuses with InvalidEmail (malformed address), TooManyAttempts (past the account's ceiling
+ * from all addresses too, whose owner is then mailed once), InvalidCredentials (one
  * answer for an unknown e-mail and a wrong password, at the cost of one hash comparison
  * either way) or, with REQUIRE_VERIFIED_EMAIL, EmailNotVerified once the password matched.
  */
@@ -49,12 +51,12 @@ export class LoginUser {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly lifetimes: SessionLifetimes,
+    private readonly ceilingNotice: LoginCeilingNotice,
   ) {}
 
   async execute(input: LoginUserInput): Promise<LoginUserOutput> {
     const email = Email.parse(input.email);
-    // Counted before it is judged, so that parallel guesses cannot slip past the limit.
-    await this.throttle.beforeLogin(email.canonical, input.ip);
+    await this.countAttempt(email, input.ip);
     const user = await this.users.findByEmail(email);
     const password = normalizePassword(input.password);
     if (!(await this.passwordMatches(user, password)) || !user) throw new InvalidCredentials();
@@ -63,6 +65,16 @@ export class LoginUser {
     if (this.lifetimes.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
     await this.upgradeHashIfWeak(user, password);
     return this.startSession(user, input);
+  }
+
+  // Counted before it is judged, so that parallel guesses cannot slip past the limit.
+  private async countAttempt(email: Email, ip: string | null): Promise<void> {
+    try {
+      await this.throttle.beforeLogin(email.canonical, ip);
+    } catch (error) {
+      if (error instanceof AccountCeilingReached) await this.ceilingNotice.send(email);
+      throw error;
+    }
   }
 
   private async passwordMatches(user: User | null, password: string): Promise<boolean> {

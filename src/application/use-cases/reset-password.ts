@@ -1,5 +1,6 @@
 import { InvalidRecoveryToken } from '../../domain/errors.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
+import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -21,6 +22,7 @@ export class ResetPassword {
     private readonly newPasswordCheck: NewPasswordCheck,
     private readonly replacement: PasswordReplacement,
     private readonly clock: Clock,
+    private readonly throttle: AttemptThrottle,
   ) {}
 
   async execute(input: { token: string; newPassword: string }): Promise<void> {
@@ -33,5 +35,6 @@ export class ResetPassword {
     if (!(await this.tokens.consume(input.token, 'password_reset', now))) throw new InvalidRecoveryToken();
     // Following the link proved the address, too.
     await this.replacement.replace(user.withVerifiedEmail(now), hash, now);
+    await this.throttle.passwordWasReset(user.email.canonical); // the owner is back: lift the login ceiling
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { AccountTokenStore, NewAccountToken } from '../../application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
@@ -22,12 +23,12 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
         'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
         [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
       );
-      await manager.query(
-        `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-        [randomUUID(), mail.to, mail.subject, mail.text, mail.html, now, now],
-      );
+      await queueMail(manager, mail, now);
     });
+  }
+
+  queueNotice(mail: OutgoingMail, now: Date): Promise<void> {
+    return this.db.run((manager) => queueMail(manager, mail, now.getTime()));
   }
 
   findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null> {
@@ -53,4 +54,12 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
       ]);
     });
   }
+}
+
+async function queueMail(manager: EntityManager, mail: OutgoingMail, at: number): Promise<void> {
+  await manager.query(
+    `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+    [randomUUID(), mail.to, mail.subject, mail.text, mail.html, at, at],
+  );
 }

@@ -45,6 +45,11 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
     this.mails.push(mail);
   }
 
+  async queueNotice(mail: OutgoingMail, _now: Date): Promise<void> {
+    await roundTrip();
+    this.mails.push(mail);
+  }
+
   async findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null> {
     await roundTrip();
     const record = this.records.get(hashOf(token));

@@ -48,6 +48,13 @@ export function accountTokenStorePromises(make: () => Promise<AccountTokenStoreU
     expect(await s.queuedMails()).to.deep.equal([mailFor('token-a')]);
   });
 
+  it('queues a notice as it is, beside the mails with tokens', async () => {
+    const notice: OutgoingMail = { to: 'bob@example.com', subject: 'Notice', text: 'no link', html: '<p>no link</p>' };
+    await issue('token-a');
+    await s.store.queueNotice(notice, at(1_000));
+    expect(await s.queuedMails()).to.deep.equal([mailFor('token-a'), notice]);
+  });
+
   it('finds nothing for an unknown token', async () => {
     expect(await s.store.findValid('token-x', 'password_reset', T0)).to.equal(null);
   });

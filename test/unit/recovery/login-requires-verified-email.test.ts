@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
 import { LoginUser } from '../../../src/application/use-cases/login-user.js';
 import { Email } from '../../../src/domain/email.js';
 import { EmailNotVerified, InvalidCredentials } from '../../../src/domain/errors.js';
@@ -7,6 +8,7 @@ import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakeAccessTokenIssuer } from '../fakes/fake-access-token-issuer.js';
 import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
@@ -39,6 +41,7 @@ async function login(requireVerifiedEmail: boolean): Promise<Login> {
     new SequentialIdGenerator('session'),
     new FixedClock(NOW),
     { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS, requireVerifiedEmail },
+    new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), new FixedClock(NOW), 15 * 60_000),
   );
   return { loginUser, sessions };
 }

@@ -81,7 +81,7 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     throttle,
     links,
     requestReset: new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock, throttle),
     requestVerification: new RequestEmailVerification(users, links, throttle),
     verifyEmail: new VerifyEmail(users, tokens, clock),
   };

@@ -41,6 +41,10 @@ describe('ResetPassword', () => {
       expect([stored?.emailVerified, stored?.emailVerifiedAt]).to.deep.equal([true, NOW]);
     });
 
+    it("lifts the account's ceiling of failed logins", () => {
+      expect(f.throttle.callsOf('passwordWasReset').map(({ key }) => key)).to.deep.equal(['ann@example.com']);
+    });
+
     it('consumes the token', async () => {
       expect(f.tokens.recordOf('reset-1')?.usedAt).to.deep.equal(NOW);
     });
@@ -74,6 +78,10 @@ describe('ResetPassword', () => {
 
     it('leaves the token unconsumed, so that the link can be used again', async () => {
       expect(await f.tokens.findValid('reset-1', 'password_reset', NOW)).to.equal('user-1');
+    });
+
+    it("leaves the account's ceiling of failed logins in place", () => {
+      expect(f.throttle.callsOf('passwordWasReset')).to.deep.equal([]);
     });
 
     it('changes neither the password nor the sessions', async () => {
