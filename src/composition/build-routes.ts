@@ -11,7 +11,9 @@ import type { SuccessorTokenDeriver } from '../application/ports/successor-token
 import type { UserRepository } from '../application/ports/user-repository.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
+import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
 import { LoginCeilingNotice } from '../application/services/login-ceiling-notice.js';
+import { SessionStarter } from '../application/services/session-starter.js';
 import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
 import { ChangePassword } from '../application/use-cases/change-password.js';
 import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
@@ -72,18 +74,16 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   const replacement = new PasswordReplacement(users, sessions, tokens);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
   const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
-  const lifetimes = {
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, ceilingNotice);
+  const sessionStarter = new SessionStarter(sessions, ports.accessTokens, secrets, ports.ids, clock, {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
-    requireVerifiedEmail: config.mail.requireVerifiedEmail,
-  };
+  });
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(
-      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes, ceilingNotice),
-    ),
+    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
         refreshTokenTtlMs: config.refreshTokenTtlMs,
@@ -92,7 +92,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     ),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, ports.newPasswordCheck, replacement, throttle, clock)),
+    changePasswordRoute(new ChangePassword(users, hasher, passwordCheck, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
     passwordResetRoute(

@@ -1,3 +1,5 @@
+import { CurrentPasswordCheck } from '../../../src/application/services/current-password-check.js';
+import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import { ChangePassword, type ChangePasswordInput } from '../../../src/application/use-cases/change-password.js';
@@ -38,11 +40,11 @@ export interface ChangePasswordFixture {
  * an unused reset link `reset-ann`, bob (user-2) with session 3 and a reset link `reset-bob`;
  * a policy of at least 15 characters; no breach check.
  */
-export async function changePasswordFixture(options: { attemptLimit?: number } = {}): Promise<ChangePasswordFixture> {
+export async function changePasswordFixture(options: { attemptLimit?: number; accountLimit?: number } = {}): Promise<ChangePasswordFixture> {
   const users = new InMemoryUserRepository();
   const hasher = new FakePasswordHasher();
   const sessions = new RecordingSessionStore();
-  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit });
+  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit, accountLimit: options.accountLimit });
   const ann = User.register({ id: 'user-1', email: Email.parse('ann@example.com'), passwordHash: fakeHash(CURRENT_PASSWORD), now: REGISTERED_AT });
   await users.add(ann);
   await users.add(User.register({ id: 'user-2', email: Email.parse('bob@example.com'), passwordHash: fakeHash('bob'), now: REGISTERED_AT }));
@@ -55,6 +57,8 @@ export async function changePasswordFixture(options: { attemptLimit?: number } =
     await tokens.issueWithMail({ userId, purpose: 'password_reset', token, expiresAt: new Date(NOW.getTime() + 60_000), now: REGISTERED_AT }, mail);
   }
   const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
-  const changePassword = new ChangePassword(users, hasher, check, new PasswordReplacement(users, sessions, tokens), throttle, new FixedClock(NOW));
+  const clock = new FixedClock(NOW);
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
+  const changePassword = new ChangePassword(users, hasher, passwordCheck, check, new PasswordReplacement(users, sessions, tokens), clock);
   return { changePassword, ann, users, hasher, sessions, tokens, throttle };
 }

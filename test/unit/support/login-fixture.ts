@@ -1,5 +1,7 @@
 import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
-import { LoginUser, type SessionLifetimes } from '../../../src/application/use-cases/login-user.js';
+import { CurrentPasswordCheck } from '../../../src/application/services/current-password-check.js';
+import { SessionStarter, type SessionLifetimes } from '../../../src/application/services/session-starter.js';
+import { LoginUser } from '../../../src/application/use-cases/login-user.js';
 import { Email } from '../../../src/domain/email.js';
 import { User } from '../../../src/domain/user.js';
 import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
@@ -60,14 +62,8 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
   const loginUser = new LoginUser(
     users,
     hasher,
-    sessions,
-    throttle,
-    accessTokens,
-    new SequentialSecretTokenGenerator(),
-    new SequentialIdGenerator('session'),
-    clock,
-    LIFETIMES,
-    new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS),
+    new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS)),
+    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES),
   );
   return { loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };
 }
