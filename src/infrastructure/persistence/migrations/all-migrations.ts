@@ -1,6 +1,7 @@
 import { CreateUsersAndSessions1764000000000 } from './1764000000000-create-users-and-sessions.js';
 import { CreateRateLimits1764000001000 } from './1764000001000-create-rate-limits.js';
 import { CreateAccountTokensAndMailOutbox1764000002000 } from './1764000002000-create-account-tokens-and-mail-outbox.js';
+import { CreatePasswordResetRequests1764000004000 } from './1764000004000-create-password-reset-requests.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
-export const allMigrations = [CreateUsersAndSessions1764000000000, CreateRateLimits1764000001000, CreateAccountTokensAndMailOutbox1764000002000];
+export const allMigrations = [CreateUsersAndSessions1764000000000, CreateRateLimits1764000001000, CreateAccountTokensAndMailOutbox1764000002000, CreatePasswordResetRequests1764000004000];
