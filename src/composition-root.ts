@@ -17,6 +17,9 @@ import type { UserRepository } from './application/ports/user-repository.js';
 import { NewPasswordCheck } from './application/services/new-password-check.js';
 import { AuthenticateAccessToken } from './application/use-cases/authenticate-access-token.js';
 import { DeliverPendingMail } from './application/use-cases/deliver-pending-mail.js';
+import { ResolvePasswordResetRequests } from './application/use-cases/resolve-password-reset-requests.js';
+import type { PasswordResetRequests } from './application/ports/password-reset-requests.js';
+import { TypeOrmPasswordResetRequests } from './infrastructure/persistence/typeorm-password-reset-requests.js';
 import type { AccountTokenStore } from './application/ports/account-token-store.js';
 import type { Mailer } from './application/ports/mailer.js';
 import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
@@ -82,6 +85,7 @@ const T = {
   AccessTokenVerifier: token<AccessTokenVerifier>('AccessTokenVerifier'),
   AccountTokenStore: token<AccountTokenStore>('AccountTokenStore'),
   Mailer: token<Mailer>('Mailer'),
+  PasswordResetRequests: token<PasswordResetRequests>('PasswordResetRequests'),
 };
 
 export interface Service {
@@ -139,7 +143,12 @@ export async function createService(config: Config, options: ServiceOptions = {}
   c.register(T.Mailer.symbol, { useValue: mailerFor(config, gateway) });
   // checks.breakers only when some upstream is configured: otherwise there is nothing to report.
   if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
-  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability);
+  const resolveResets = new ResolvePasswordResetRequests(get(T.PasswordResetRequests), get(T.UserRepository), get(T.SecretTokenGenerator), get(T.Clock), {
+    appBaseUrl: config.appBaseUrl,
+    ttlMs: config.mail.passwordResetTtlMs,
+    batchSize: 20,
+  });
+  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability, resolveResets);
 
   const ports: RoutePorts = {
     users: get(T.UserRepository),
@@ -154,6 +163,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     newPasswordCheck: get(T.NewPasswordCheck),
     ids: get(T.IdGenerator),
     accessTokens: get(T.AccessTokenIssuer),
+    resetRequests: get(T.PasswordResetRequests),
   };
   const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
   const app = createHttpApp({
@@ -197,6 +207,7 @@ function registerAdapters(c: DependencyContainer, config: Config, db: Database, 
   });
   c.register(T.AccessTokenVerifier.symbol, { useFactory: () => new JoseAccessTokenVerifier(keys, jwt, get(T.Clock)) });
   c.register(T.AccountTokenStore.symbol, { useValue: new TypeOrmAccountTokenStore(db) });
+  c.register(T.PasswordResetRequests.symbol, { useValue: new TypeOrmPasswordResetRequests(db) });
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */
@@ -229,8 +240,16 @@ function createObservability(db: Database, logger: Logger): Observability {
   return { metrics: new Metrics(), readiness, lifecycle };
 }
 
-/** The background sender of the mail outbox: started with the service, stopped with it. */
-function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Clock, logger: Logger, observability: Observability): OutboxScheduler {
+/** The background sender of the mail outbox (and resolver of reset requests): started with the service, stopped with it. */
+function startMailOutbox(
+  config: Config,
+  db: Database,
+  mailer: Mailer,
+  clock: Clock,
+  logger: Logger,
+  observability: Observability,
+  resolveResets: ResolvePasswordResetRequests,
+): OutboxScheduler {
   const { from, maxAttempts, retryBaseMs, retryMaxMs, pollIntervalMs } = config.mail;
   const mailOutbox = new TypeOrmMailOutbox(db);
   observability.readiness.register(new MailReadinessCheck(mailOutbox, clock));
@@ -243,7 +262,7 @@ function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Cl
     batchSize: 20,
     leaseMs: 60_000,
   });
-  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report));
+  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report), resolveResets);
   scheduler.start();
   return scheduler;
 }

@@ -4,6 +4,7 @@ import type { AttemptThrottle } from '../application/ports/attempt-throttle.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { PasswordHasher } from '../application/ports/password-hasher.js';
+import type { PasswordResetRequests } from '../application/ports/password-reset-requests.js';
 import type { SecretTokenGenerator } from '../application/ports/secret-token-generator.js';
 import type { SecurityEventLog } from '../application/ports/security-event-log.js';
 import type { SessionStore } from '../application/ports/session-store.js';
@@ -61,6 +62,7 @@ export interface RoutePorts {
   readonly newPasswordCheck: NewPasswordCheck;
   readonly ids: IdGenerator;
   readonly accessTokens: AccessTokenIssuer;
+  readonly resetRequests: PasswordResetRequests;
 }
 
 export interface RouteObservability {
@@ -95,9 +97,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     changePasswordRoute(new ChangePassword(users, hasher, passwordCheck, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
-    passwordResetRoute(
-      new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
-    ),
+    passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
     passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),

@@ -12,19 +12,7 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
   constructor(private readonly db: Database) {}
 
   issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void> {
-    const now = token.now.getTime();
-    return this.db.transaction(async (manager) => {
-      // A new link supersedes the older ones: only the latest mail works.
-      await manager.query(
-        'UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL',
-        [now, token.userId, token.purpose],
-      );
-      await manager.query(
-        'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
-        [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
-      );
-      await queueMail(manager, mail, now);
-    });
+    return this.db.transaction((manager) => writeTokenWithMail(manager, token, mail));
   }
 
   queueNotice(mail: OutgoingMail, now: Date): Promise<void> {
@@ -62,4 +50,19 @@ async function queueMail(manager: EntityManager, mail: OutgoingMail, at: number)
      VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
     [randomUUID(), mail.to, mail.subject, mail.text, mail.html, at, at],
   );
+}
+
+/** issueWithMail's writes, inside a transaction the caller holds (a reset request resolved with them). */
+export async function writeTokenWithMail(manager: EntityManager, token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+  const now = token.now.getTime();
+  // A new link supersedes the older ones: only the latest mail works.
+  await manager.query(
+    'UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL',
+    [now, token.userId, token.purpose],
+  );
+  await manager.query(
+    'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
+    [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
+  );
+  await queueMail(manager, mail, now);
 }
