@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // shared counts. utf8mb4_bin compares code points, as SQLite's default BINARY collation does
 // (none of our SQLite columns names another), so an identifier equals only itself on both.
 // Its PAD SPACE ignores trailing spaces, which no identifier holds (Email refuses spaces).
-// A table added later must say COLLATE utf8mb4_bin itself: new tables take the database's default.
+// A table added later takes the database's default: its migration calls useBinaryCollation.
 const TABLES = ['users', 'sessions', 'refresh_tokens', 'account_tokens', 'mail_outbox', 'rate_limits'];
 
 // MariaDB refuses to change a column a foreign key uses, even with FOREIGN_KEY_CHECKS=0

@@ -1,4 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { useBinaryCollation } from './binary-collation.js';
 
 const epochMs = (name: string) => ({ name, type: 'bigint', isNullable: false });
 
@@ -23,6 +24,7 @@ export class CreatePasswordResetRequests1764000004000 implements MigrationInterf
         indices: [{ name: 'ix_password_reset_requests_requested_at', columnNames: ['requested_at'] }],
       }),
     );
+    await useBinaryCollation(queryRunner, 'password_reset_requests');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
