@@ -17,6 +17,9 @@ import type { UserRepository } from './application/ports/user-repository.js';
 import { NewPasswordCheck } from './application/services/new-password-check.js';
 import { AuthenticateAccessToken } from './application/use-cases/authenticate-access-token.js';
 import { DeliverPendingMail } from './application/use-cases/deliver-pending-mail.js';
+import { ResolvePasswordResetRequests } from './application/use-cases/resolve-password-reset-requests.js';
+import type { PasswordResetRequests } from './application/ports/password-reset-requests.js';
+import { TypeOrmPasswordResetRequests } from './infrastructure/persistence/typeorm-password-reset-requests.js';
 import type { AccountTokenStore } from './application/ports/account-token-store.js';
 import type { Mailer } from './application/ports/mailer.js';
 import { FileOutboxMailer } from './infrastructure/mail/file-outbox-mailer.js';
@@ -35,6 +38,7 @@ import { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
+import { commonPasswordList } from './infrastructure/security/common-password-list.js';
 import { CryptoSecretTokenGenerator } from './infrastructure/security/crypto-secret-token-generator.js';
 import { HmacSuccessorTokenDeriver } from './infrastructure/security/hmac-successor-token-deriver.js';
 import { JoseAccessTokenIssuer } from './infrastructure/security/jose-access-token-issuer.js';
@@ -71,6 +75,7 @@ const T = {
   SecretTokenGenerator: token<SecretTokenGenerator>('SecretTokenGenerator'),
   SuccessorTokenDeriver: token<SuccessorTokenDeriver>('SuccessorTokenDeriver'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
+  CommonPasswords: token<ReadonlySet<string>>('CommonPasswords'),
   NewPasswordCheck: token<NewPasswordCheck>('NewPasswordCheck'),
   UserRepository: token<UserRepository>('UserRepository'),
   SessionStore: token<SessionStore>('SessionStore'),
@@ -80,6 +85,7 @@ const T = {
   AccessTokenVerifier: token<AccessTokenVerifier>('AccessTokenVerifier'),
   AccountTokenStore: token<AccountTokenStore>('AccountTokenStore'),
   Mailer: token<Mailer>('Mailer'),
+  PasswordResetRequests: token<PasswordResetRequests>('PasswordResetRequests'),
 };
 
 export interface Service {
@@ -126,6 +132,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
   set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
   set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
+  set(T.CommonPasswords, await commonPasswordList());
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
   const db = new Database(dataSource);
@@ -136,7 +143,12 @@ export async function createService(config: Config, options: ServiceOptions = {}
   c.register(T.Mailer.symbol, { useValue: mailerFor(config, gateway) });
   // checks.breakers only when some upstream is configured: otherwise there is nothing to report.
   if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
-  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability);
+  const resolveResets = new ResolvePasswordResetRequests(get(T.PasswordResetRequests), get(T.UserRepository), get(T.SecretTokenGenerator), get(T.Clock), {
+    appBaseUrl: config.appBaseUrl,
+    ttlMs: config.mail.passwordResetTtlMs,
+    batchSize: 20,
+  });
+  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability, resolveResets);
 
   const ports: RoutePorts = {
     users: get(T.UserRepository),
@@ -151,6 +163,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     newPasswordCheck: get(T.NewPasswordCheck),
     ids: get(T.IdGenerator),
     accessTokens: get(T.AccessTokenIssuer),
+    resetRequests: get(T.PasswordResetRequests),
   };
   const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
   const app = createHttpApp({
@@ -184,7 +197,8 @@ export async function createService(config: Config, options: ServiceOptions = {}
 function registerAdapters(c: DependencyContainer, config: Config, db: Database, keys: TokenKeys, breached: BreachedPasswordChecker | null): void {
   const jwt = { issuer: config.jwt.issuer, audience: config.jwt.audience };
   const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
-  const policy = new PasswordPolicy({ minLength: config.passwordMinLength });
+  // The blocklist is always on; the service's own name on it is its token issuer (JWT_ISSUER).
+  const policy = new PasswordPolicy({ minLength: config.passwordMinLength, commonPasswords: get(T.CommonPasswords), serviceName: config.jwt.issuer });
   c.register(T.NewPasswordCheck.symbol, { useValue: new NewPasswordCheck(policy, breached) });
   c.register(T.UserRepository.symbol, { useValue: new TypeOrmUserRepository(db) });
   c.register(T.SessionStore.symbol, { useValue: new TypeOrmSessionStore(db) });
@@ -193,6 +207,7 @@ function registerAdapters(c: DependencyContainer, config: Config, db: Database, 
   });
   c.register(T.AccessTokenVerifier.symbol, { useFactory: () => new JoseAccessTokenVerifier(keys, jwt, get(T.Clock)) });
   c.register(T.AccountTokenStore.symbol, { useValue: new TypeOrmAccountTokenStore(db) });
+  c.register(T.PasswordResetRequests.symbol, { useValue: new TypeOrmPasswordResetRequests(db) });
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */
@@ -225,8 +240,16 @@ function createObservability(db: Database, logger: Logger): Observability {
   return { metrics: new Metrics(), readiness, lifecycle };
 }
 
-/** The background sender of the mail outbox: started with the service, stopped with it. */
-function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Clock, logger: Logger, observability: Observability): OutboxScheduler {
+/** The background sender of the mail outbox (and resolver of reset requests): started with the service, stopped with it. */
+function startMailOutbox(
+  config: Config,
+  db: Database,
+  mailer: Mailer,
+  clock: Clock,
+  logger: Logger,
+  observability: Observability,
+  resolveResets: ResolvePasswordResetRequests,
+): OutboxScheduler {
   const { from, maxAttempts, retryBaseMs, retryMaxMs, pollIntervalMs } = config.mail;
   const mailOutbox = new TypeOrmMailOutbox(db);
   observability.readiness.register(new MailReadinessCheck(mailOutbox, clock));
@@ -239,7 +262,7 @@ function startMailOutbox(config: Config, db: Database, mailer: Mailer, clock: Cl
     batchSize: 20,
     leaseMs: 60_000,
   });
-  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report));
+  const scheduler = new OutboxScheduler(deliver, pollIntervalMs, logger, (report) => metrics.record(report), resolveResets);
   scheduler.start();
   return scheduler;
 }

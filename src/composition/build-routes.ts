@@ -4,12 +4,17 @@ import type { AttemptThrottle } from '../application/ports/attempt-throttle.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { PasswordHasher } from '../application/ports/password-hasher.js';
+import type { PasswordResetRequests } from '../application/ports/password-reset-requests.js';
 import type { SecretTokenGenerator } from '../application/ports/secret-token-generator.js';
 import type { SecurityEventLog } from '../application/ports/security-event-log.js';
 import type { SessionStore } from '../application/ports/session-store.js';
 import type { SuccessorTokenDeriver } from '../application/ports/successor-token-deriver.js';
 import type { UserRepository } from '../application/ports/user-repository.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
+import { PasswordReplacement } from '../application/services/password-replacement.js';
+import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
+import { LoginCeilingNotice } from '../application/services/login-ceiling-notice.js';
+import { SessionStarter } from '../application/services/session-starter.js';
 import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
 import { ChangePassword } from '../application/use-cases/change-password.js';
 import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
@@ -57,6 +62,7 @@ export interface RoutePorts {
   readonly newPasswordCheck: NewPasswordCheck;
   readonly ids: IdGenerator;
   readonly accessTokens: AccessTokenIssuer;
+  readonly resetRequests: PasswordResetRequests;
 }
 
 export interface RouteObservability {
@@ -67,19 +73,19 @@ export interface RouteObservability {
 /** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
 export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
   const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
+  const replacement = new PasswordReplacement(users, sessions, tokens);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
-  const lifetimes = {
+  const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, ceilingNotice);
+  const sessionStarter = new SessionStarter(sessions, ports.accessTokens, secrets, ports.ids, clock, {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
-    requireVerifiedEmail: config.mail.requireVerifiedEmail,
-  };
+  });
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(
-      new LoginUser(users, hasher, sessions, throttle, ports.accessTokens, ports.secrets, ports.ids, clock, lifetimes),
-    ),
+    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
         refreshTokenTtlMs: config.refreshTokenTtlMs,
@@ -88,13 +94,11 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     ),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, ports.newPasswordCheck, sessions, throttle, clock)),
+    changePasswordRoute(new ChangePassword(users, hasher, passwordCheck, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
-    passwordResetRoute(
-      new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.passwordResetTtlMs }),
-    ),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, sessions, clock)),
+    passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),

@@ -95,6 +95,12 @@ export class TooManyAttempts extends DomainError {
   }
 }
 
+/**
+ * The TooManyAttempts of the one attempt that took an account past its ceiling of failed
+ * logins from all addresses (LOGIN_MAX_FAILURES_PER_ACCOUNT): its owner is told, once.
+ */
+export class AccountCeilingReached extends TooManyAttempts {}
+
 /** Spent, expired, superseded or unknown reset or verification token: one answer for all. */
 export class InvalidRecoveryToken extends DomainError {
   readonly code = 'invalid_recovery_token';

@@ -1,5 +1,8 @@
-import { PasswordPolicyViolation, type Violation } from './errors.js';
+import { isCommonPassword } from './common-password.js';
 import type { Email } from './email.js';
+import { PasswordPolicyViolation, type Violation } from './errors.js';
+import { mentionsEmail, mentionsService, serviceNameWords } from './password-context.js';
+import { isRepetitive, isSequential } from './trivial-password.js';
 
 // bcrypt reads only 72 bytes: refuse a longer encoding, never truncate it.
 export const MAX_PASSWORD_BYTES = 72;
@@ -20,14 +23,25 @@ export function fitsHashInput(normalized: string): boolean {
 
 export interface PasswordPolicyOptions {
   readonly minLength: number;
+  /** The blocklist NIST SP 800-63B-4 makes a SHALL: common passwords, in lower-case NFKC. */
+  readonly commonPasswords: ReadonlySet<string>;
+  /** The service's own name, or its URL; a password holding it is refused. */
+  readonly serviceName?: string;
 }
+
+type Rule = readonly [code: string, message: string];
 
 /**
  * NIST SP 800-63B-4 password rules: a minimum length in characters, a maximum that never
- * truncates, no composition rules, and nothing guessable from the account itself.
+ * truncates, no composition rules, and a blocklist: common passwords, trivial ones, and
+ * nothing guessable from the account or the service.
  */
 export class PasswordPolicy {
-  constructor(private readonly options: PasswordPolicyOptions) {}
+  private readonly serviceWords: readonly string[];
+
+  constructor(private readonly options: PasswordPolicyOptions) {
+    this.serviceWords = options.serviceName ? serviceNameWords(options.serviceName) : [];
+  }
 
   /**
    * @returns the normalised password, the form to hash
@@ -40,42 +54,38 @@ export class PasswordPolicy {
       ]);
     }
     const normalized = normalizePassword(raw);
-    const violations: Violation[] = [];
-    // NIST counts each Unicode code point as one character.
-    const length = [...normalized].length;
-    if (length < this.options.minLength) {
-      violations.push({
-        field,
-        code: 'too_short',
-        message: `The password must be at least ${this.options.minLength} characters long.`,
-      });
-    }
-    if (!fitsHashInput(normalized)) {
-      violations.push({
-        field,
-        code: 'too_long',
-        message: `The password must fit in ${MAX_PASSWORD_BYTES} bytes of UTF-8 (about ${MAX_PASSWORD_BYTES} letters of the Latin alphabet, fewer of others).`,
-      });
-    }
-    if (email && containsLocalPart(normalized, email)) {
-      violations.push({
-        field,
-        code: 'contains_email',
-        message: 'The password must not be or contain the name part of your e-mail address.',
-      });
-    }
+    const broken = [...this.lengthRulesBroken(raw, normalized), ...this.contentRulesBroken(normalized.toLowerCase(), email)];
+    const violations: Violation[] = broken.map(([code, message]) => ({ field, code, message }));
     if (violations.length > 0) throw new PasswordPolicyViolation(violations);
     return normalized;
   }
-}
 
-// A local part this short ("jo@", "a@") is in too many good passwords to forbid as a
-// substring; it is still refused as the whole password.
-const MIN_LOCAL_PART_TO_MATCH_INSIDE = 3;
+  private lengthRulesBroken(raw: string, normalized: string): Rule[] {
+    const broken: Rule[] = [];
+    // NIST counts each code point as one character: of what was typed (NFC, so that an
+    // accent sent apart still counts once), not of NFKC, which makes U+FDFA 18 of them.
+    if ([...raw.normalize('NFC')].length < this.options.minLength) {
+      broken.push(['too_short', `The password must be at least ${this.options.minLength} characters long.`]);
+    }
+    if (!fitsHashInput(normalized)) {
+      broken.push(['too_long', `The password must fit in ${MAX_PASSWORD_BYTES} bytes of UTF-8 (about ${MAX_PASSWORD_BYTES} letters of the Latin alphabet, fewer of others).`]);
+    }
+    return broken;
+  }
 
-function containsLocalPart(password: string, email: Email): boolean {
-  const local = normalizePassword(email.localPart).toLowerCase();
-  const candidate = password.toLowerCase();
-  if (local.length < MIN_LOCAL_PART_TO_MATCH_INSIDE) return candidate === local;
-  return candidate.includes(local);
+  private contentRulesBroken(lower: string, email: Email | null): Rule[] {
+    const broken: Rule[] = [];
+    if (isRepetitive(lower)) broken.push(['repetitive', 'The password must not be one character, word or pattern repeated.']);
+    if (isSequential(lower)) broken.push(['sequential', 'The password must not be a run of letters, digits or keys in a row (like 12345, abcde or qwerty).']);
+    if (isCommonPassword(lower, this.options.commonPasswords)) {
+      broken.push(['common_password', 'This password is one of the most commonly used (or one with a few characters added or swapped); choose another.']);
+    }
+    if (email && mentionsEmail(lower, email)) {
+      broken.push(['contains_email', 'The password must not be or contain a part of your e-mail address (the name before the @ or the domain).']);
+    }
+    if (mentionsService(lower, this.serviceWords)) {
+      broken.push(['contains_service_name', 'The password must not contain the name of this service.']);
+    }
+    return broken;
+  }
 }

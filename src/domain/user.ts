@@ -54,7 +54,7 @@ export class User {
     return this.props.createdAt;
   }
 
-  /** A new password: every access token issued before `now` stops being accepted. */
+  /** A new password, changed at `now` (ending the sessions begun before is the caller's part). */
   withChangedPassword(passwordHash: string, now: Date): User {
     return new User({ ...this.props, passwordHash, passwordChangedAt: now });
   }

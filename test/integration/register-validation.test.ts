@@ -48,7 +48,7 @@ describe(`POST /auth/register refusals (${databaseKind()})`, () => {
   }
 
   it('accepts a password of exactly 72 bytes of UTF-8', async () => {
-    const res = await t.http().post('/auth/register').send({ email: uniqueEmail(), password: 'é'.repeat(36) });
+    const res = await t.http().post('/auth/register').send({ email: uniqueEmail(), password: 'àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉ' });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
   });
 });

@@ -1,7 +1,7 @@
 export interface AccessTokenClaims {
   readonly userId: string;
   readonly sessionId: string;
-  /** When the token was signed, to the millisecond when the issuer recorded it. */
+  /** When the token was signed: its iat, whole seconds. */
   readonly issuedAt: Date;
 }
 

@@ -20,8 +20,12 @@ export interface AccountTokenStore {
    * queues the mail, all in one transaction: never a token without its mail, or the reverse.
    */
   issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void>;
+  /** Queues a mail that carries no token (a notice), for the outbox to deliver like the others. */
+  queueNotice(mail: OutgoingMail, now: Date): Promise<void>;
   /** The owner of a token that is unused, unexpired and not superseded; null otherwise. */
   findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null>;
   /** Marks it used, if it still is valid: of concurrent uses exactly one returns true. */
   consume(token: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean>;
+  /** Supersedes every unused token of the user, of every purpose: no link mailed before works. */
+  supersedeAllOfUser(userId: string, now: Date): Promise<void>;
 }

@@ -2,13 +2,21 @@
  * Counts attempts that an attacker would repeat (password guesses, sign-ups, recovery mails)
  * and refuses past the configured limits. Counting is atomic in the backing store, and an
  * attempt is counted before it is judged, so parallel guesses cannot slip past a limit.
+ * Addresses are counted by group: an IPv6 address by its /64, ::ffff:a.b.c.d as a.b.c.d.
  * @throws TooManyAttempts with the seconds until the caller may try again
  */
 export interface AttemptThrottle {
-  /** Counts a login attempt for this account from this address, and for the address alone. */
+  /**
+   * Counts a login attempt for this account from this address, for the address alone, and
+   * for the account from every address (NIST SP 800-63B-4's ceiling on failed attempts).
+   * @throws AccountCeilingReached for the one attempt per window that takes the account past
+   * its ceiling (judged by the store's atomic count), TooManyAttempts for any other refusal
+   */
   beforeLogin(accountKey: string, ip: string | null): Promise<void>;
   /** A correct password: the account's consecutive-failure count starts over. */
   loginSucceeded(accountKey: string, ip: string | null): Promise<void>;
+  /** The owner proved control of the mailbox and set a new password: the account's ceiling is lifted. */
+  passwordWasReset(accountKey: string): Promise<void>;
   beforeRegistration(ip: string | null): Promise<void>;
   /**
    * Counts a request for a recovery or verification mail, per address and per e-mail, so

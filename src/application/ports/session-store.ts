@@ -36,7 +36,9 @@ export interface SessionSummary {
 
 /**
  * Sessions: refresh-token families and their tokens. Tokens go in and out as given, but the
- * store keeps only their hashes, so that a leak of the store leaks no usable token.
+ * store keeps only their hashes, so that a leak of the store leaks no usable token. "Live" is
+ * the domain's isLiveSession (not revoked, not at its maximum age, not idled out), the same
+ * for `revokeOfUser`, `listLive` and `isLive`.
  * Every method throws DependencyUnavailable when the store cannot be reached.
  */
 export interface SessionStore {
@@ -55,7 +57,7 @@ export interface SessionStore {
   revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean>;
   /** Ends every family of the user. */
   revokeAllOfUser(userId: string, now: Date): Promise<void>;
-  /** Live families (not revoked, not past their maximum age), newest use first. */
+  /** The user's live families, newest use first. */
   listLive(userId: string, now: Date): Promise<SessionSummary[]>;
   isLive(sessionId: string, now: Date): Promise<boolean>;
 }

@@ -5,7 +5,8 @@ import type { BreachedPasswordChecker } from '../ports/breached-password-checker
 
 /**
  * Everything a new password must pass, at registration, change and reset alike: the
- * policy's rules, then (only if they pass, so no needless outbound call) the breach corpus.
+ * policy's rules, the embedded blocklist among them, then (only if they pass, so no needless
+ * outbound call) the breach corpus, which adds to the blocklist when it is configured.
  */
 export class NewPasswordCheck {
   constructor(

@@ -12,8 +12,9 @@ export interface Principal {
 
 /**
  * The service's own bearer check: a valid signature is not enough, the account must still
- * exist, the token must be newer than the account's latest password change, and its session
- * must still be live.
+ * exist and the token's session must still be live. That also refuses every token issued
+ * before the latest password change or reset, to the request rather than the second: the
+ * change ends every session (PasswordReplacement), and a login after it starts a new one.
  * Refuses with InvalidAccessToken.
  */
 export class AuthenticateAccessToken {
@@ -28,9 +29,7 @@ export class AuthenticateAccessToken {
     if (!token) throw new InvalidAccessToken();
     const claims = await this.verifier.verify(token);
     const user = await this.users.findById(claims.userId);
-    if (!user || claims.issuedAt.getTime() < user.passwordChangedAt.getTime()) {
-      throw new InvalidAccessToken();
-    }
+    if (!user) throw new InvalidAccessToken();
     // A logged-out or revoked session takes its access tokens with it, not 15 minutes later.
     if (!(await this.sessions.isLive(claims.sessionId, this.clock.now()))) throw new InvalidAccessToken();
     return { userId: user.id, sessionId: claims.sessionId };

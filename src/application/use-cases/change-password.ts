@@ -1,11 +1,10 @@
-import { InvalidAccessToken, InvalidCredentials } from '../../domain/errors.js';
-import { fitsHashInput, normalizePassword } from '../../domain/password.js';
-import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
-import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { CurrentPasswordCheck } from '../services/current-password-check.js';
 import type { NewPasswordCheck } from '../services/new-password-check.js';
+import type { PasswordReplacement } from '../services/password-replacement.js';
+import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
 
 export interface ChangePasswordInput {
@@ -17,35 +16,26 @@ export interface ChangePasswordInput {
 
 /**
  * Replaces the caller's password after checking the current one (a stolen access token alone
- * cannot take the account over). Every session ends, and access tokens issued before now are
- * refused from then on. Refuses with InvalidCredentials (wrong current password, counted as a
- * login failure), PasswordPolicyViolation on /newPassword, TooManyAttempts, InvalidAccessToken.
+ * cannot take the account over). Every session ends, its access tokens with it, and every
+ * link mailed before stops working (PasswordReplacement). Refuses with InvalidCredentials
+ * (wrong current password, counted as a login failure), TooManyAttempts,
+ * PasswordPolicyViolation on /newPassword, InvalidAccessToken.
  */
 export class ChangePassword {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly passwordCheck: CurrentPasswordCheck,
     private readonly newPasswordCheck: NewPasswordCheck,
-    private readonly sessions: SessionStore,
-    private readonly throttle: AttemptThrottle,
+    private readonly replacement: PasswordReplacement,
     private readonly clock: Clock,
   ) {}
 
   async execute(input: ChangePasswordInput): Promise<void> {
-    const user = await this.users.findById(input.principal.userId);
-    if (!user) throw new InvalidAccessToken();
-    await this.throttle.beforeLogin(user.email.canonical, input.ip);
-    const current = normalizePassword(input.currentPassword);
-    if (!fitsHashInput(current) || !(await this.hasher.verify(current, user.passwordHash))) {
-      throw new InvalidCredentials();
-    }
-    await this.throttle.loginSucceeded(user.email.canonical, input.ip);
+    const account = await userOfPrincipal(this.users, input.principal);
+    const { user } = await this.passwordCheck.verify({ email: account.email, user: account, password: input.currentPassword, ip: input.ip });
     const password = await this.newPasswordCheck.check(input.newPassword, user.email, 'newPassword');
     const hash = await this.hasher.hash(password);
-    const now = this.clock.now();
-    // Sessions end first: if saving the password then fails, the account is locked out of
-    // its old sessions rather than left with them alive.
-    await this.sessions.revokeAllOfUser(user.id, now);
-    await this.users.update(user.withChangedPassword(hash, now));
+    await this.replacement.replace(user, hash, this.clock.now());
   }
 }

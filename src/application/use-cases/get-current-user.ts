@@ -1,6 +1,6 @@
-import { InvalidAccessToken } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
 
 /**
@@ -10,9 +10,7 @@ import type { Principal } from './authenticate-access-token.js';
 export class GetCurrentUser {
   constructor(private readonly users: UserRepository) {}
 
-  async execute(principal: Principal): Promise<User> {
-    const user = await this.users.findById(principal.userId);
-    if (!user) throw new InvalidAccessToken();
-    return user;
+  execute(principal: Principal): Promise<User> {
+    return userOfPrincipal(this.users, principal);
   }
 }

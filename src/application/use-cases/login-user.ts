@@ -1,15 +1,10 @@
 import { Email } from '../../domain/email.js';
-import { EmailNotVerified, InvalidCredentials } from '../../domain/errors.js';
-import { fitsHashInput, normalizePassword } from '../../domain/password.js';
+import { EmailNotVerified } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
-import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
-import type { AttemptThrottle } from '../ports/attempt-throttle.js';
-import type { Clock } from '../ports/clock.js';
-import type { IdGenerator } from '../ports/id-generator.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
-import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
-import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { CurrentPasswordCheck } from '../services/current-password-check.js';
+import type { SessionStarter, StartedSession } from '../services/session-starter.js';
 
 export interface LoginUserInput {
   readonly email: string;
@@ -18,23 +13,17 @@ export interface LoginUserInput {
   readonly ip: string | null;
 }
 
-export interface LoginUserOutput {
-  readonly accessToken: string;
-  readonly expiresIn: number;
-  readonly refreshToken: string;
-  readonly userId: string;
-}
+export type LoginUserOutput = StartedSession;
 
-export interface SessionLifetimes {
-  readonly refreshTokenTtlMs: number;
-  readonly sessionMaxAgeMs: number;
+export interface LoginSettings {
   /** REQUIRE_VERIFIED_EMAIL: an unverified account cannot log in. */
   readonly requireVerifiedEmail?: boolean;
 }
 
 /**
  * Checks a password and starts a session (a refresh-token family) with its first token pair.
- * Refuses with InvalidEmail (malformed address), TooManyAttempts, InvalidCredentials (one
+ * Refuses with InvalidEmail (malformed address), TooManyAttempts (past the account's ceiling
+ * from all addresses too, whose owner is then mailed once), InvalidCredentials (one
  * answer for an unknown e-mail and a wrong password, at the cost of one hash comparison
  * either way) or, with REQUIRE_VERIFIED_EMAIL, EmailNotVerified once the password matched.
  */
@@ -42,57 +31,22 @@ export class LoginUser {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionStore,
-    private readonly throttle: AttemptThrottle,
-    private readonly accessTokens: AccessTokenIssuer,
-    private readonly secrets: SecretTokenGenerator,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly lifetimes: SessionLifetimes,
+    private readonly passwordCheck: CurrentPasswordCheck,
+    private readonly sessionStarter: SessionStarter,
+    private readonly settings: LoginSettings = {},
   ) {}
 
   async execute(input: LoginUserInput): Promise<LoginUserOutput> {
     const email = Email.parse(input.email);
-    // Counted before it is judged, so that parallel guesses cannot slip past the limit.
-    await this.throttle.beforeLogin(email.canonical, input.ip);
-    const user = await this.users.findByEmail(email);
-    const password = normalizePassword(input.password);
-    if (!(await this.passwordMatches(user, password)) || !user) throw new InvalidCredentials();
-    await this.throttle.loginSucceeded(email.canonical, input.ip);
+    const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
-    if (this.lifetimes.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
+    if (this.settings.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
     await this.upgradeHashIfWeak(user, password);
-    return this.startSession(user, input);
-  }
-
-  private async passwordMatches(user: User | null, password: string): Promise<boolean> {
-    // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
-    const comparable = fitsHashInput(password) ? password : '';
-    const matches = await this.hasher.verify(comparable, user?.passwordHash ?? this.hasher.dummyHash);
-    return matches && comparable === password && user !== null;
+    return this.sessionStarter.start(user, input);
   }
 
   private async upgradeHashIfWeak(user: User, password: string): Promise<void> {
     if (!this.hasher.needsRehash(user.passwordHash)) return;
     await this.users.update(user.withRehashedPassword(await this.hasher.hash(password)));
-  }
-
-  private async startSession(user: User, input: LoginUserInput): Promise<LoginUserOutput> {
-    const now = this.clock.now();
-    const sessionId = this.ids.newId();
-    const refreshToken = this.secrets.generate();
-    await this.sessions.start({
-      id: sessionId,
-      userId: user.id,
-      refreshToken,
-      refreshTokenExpiresAt: new Date(now.getTime() + this.lifetimes.refreshTokenTtlMs),
-      expiresAt: new Date(now.getTime() + this.lifetimes.sessionMaxAgeMs),
-      createdAt: now,
-      userAgent: input.userAgent,
-      ip: input.ip,
-      successorKey: this.secrets.generate(),
-    });
-    const access = await this.accessTokens.issue({ userId: user.id, sessionId });
-    return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
   }
 }

@@ -1,6 +1,6 @@
-import { InvalidAccessToken } from '../../domain/errors.js';
 import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { VerificationLinkSender } from '../services/verification-link-sender.js';
 
 /**
@@ -15,8 +15,7 @@ export class RequestEmailVerification {
   ) {}
 
   async execute(input: { userId: string; ip: string | null }): Promise<void> {
-    const user = await this.users.findById(input.userId);
-    if (!user) throw new InvalidAccessToken();
+    const user = await userOfPrincipal(this.users, input);
     await this.throttle.beforeRecoveryMail(user.email.canonical, input.ip);
     if (!user.emailVerified) await this.links.send(user);
   }

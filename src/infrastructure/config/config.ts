@@ -10,6 +10,8 @@ export interface ThrottleConfig {
   readonly loginMaxFailures: number;
   readonly loginFailureWindowMs: number;
   readonly loginMaxFailuresPerAddress: number;
+  /** Failed logins of one account from all addresses in the window (NIST SP 800-63B-4 §3.2.2: at most 100). */
+  readonly loginMaxFailuresPerAccount: number;
   readonly registerMaxPerAddress: number;
   readonly registerWindowMs: number;
 }
@@ -127,6 +129,7 @@ function readThrottle(read: EnvReader): ThrottleConfig {
     loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
     loginFailureWindowMs: read.durationMs('LOGIN_FAILURE_WINDOW', '15m', 1_000, DAY_MS),
     loginMaxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 10_000_000),
+    loginMaxFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 100, 1, 100),
     registerMaxPerAddress: read.integer('REGISTER_MAX_PER_ADDRESS', 20, 1, 10_000_000),
     registerWindowMs: read.durationMs('REGISTER_WINDOW', '1h', 1_000, 30 * DAY_MS),
   };

@@ -71,6 +71,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       LOGIN_MAX_FAILURES: { meaning: 'Failed logins for one e-mail from one address before 429.' },
       LOGIN_FAILURE_WINDOW: { meaning: 'The window in which failed logins are counted.' },
       LOGIN_MAX_FAILURES_PER_ADDRESS: { meaning: 'Failed logins from one address, any e-mail, in the window, before 429 (IPv6 addresses counted by /64).' },
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: { meaning: 'Failed logins of one account from all addresses in the window (NIST SP 800-63B-4 allows at most 100). Past it every password login of the account is 429, from any address and even with the right password, until the window passes or a password reset succeeds; the owner is mailed one notice (no link).' },
       REGISTER_MAX_PER_ADDRESS: { meaning: 'Registrations from one address in `REGISTER_WINDOW` before 429.' },
       REGISTER_WINDOW: { meaning: 'The window of the registration and recovery limits.' },
       RECOVERY_MAX_PER_ADDRESS: { meaning: 'Reset and verification mails requested from one address in `REGISTER_WINDOW` before 429.' },

@@ -1,10 +1,12 @@
 import type { DeliverPendingMail, DeliveryReport } from '../../application/use-cases/deliver-pending-mail.js';
+import type { ResolvePasswordResetRequests } from '../../application/use-cases/resolve-password-reset-requests.js';
 import type { Logger } from '../logging/create-logger.js';
 
 /**
  * Runs the outbox's delivery rounds on a timer, one round at a time, and keeps the running
  * totals for /metrics. The timer does not keep the process alive, and stop() waits for the
- * round in progress so that shutdown never cuts a delivery in half.
+ * round in progress so that shutdown never cuts a delivery in half. Each round first turns
+ * the pending password-reset requests into links and mails, so that those go out in it too.
  */
 export class OutboxScheduler {
   readonly totals = { sent: 0, failed: 0, dead: 0 };
@@ -16,6 +18,7 @@ export class OutboxScheduler {
     private readonly intervalMs: number,
     private readonly logger: Logger,
     private readonly onReport: (report: DeliveryReport) => void = () => undefined,
+    private readonly resolveResets: ResolvePasswordResetRequests | null = null,
   ) {}
 
   start(): void {
@@ -24,14 +27,21 @@ export class OutboxScheduler {
 
   /** One round now (also what the timer calls); a round already running is not doubled. */
   runOnce(): Promise<void> {
-    this.round ??= this.deliver
+    this.round ??= this.resolveThenDeliver().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private async resolveThenDeliver(): Promise<void> {
+    // A failure leaves the requests in place for the next round; delivery is tried regardless.
+    await this.resolveResets
+      ?.execute()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'password reset requests not resolved; will retry'));
+    await this.deliver
       .execute()
       .then((report) => this.record(report))
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'mail outbox round failed; will retry'))
-      .finally(() => {
-        this.round = null;
-      });
-    return this.round;
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'mail outbox round failed; will retry'));
   }
 
   async stop(): Promise<void> {

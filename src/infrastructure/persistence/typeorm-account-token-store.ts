@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { AccountTokenStore, NewAccountToken } from '../../application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
@@ -11,23 +12,11 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
   constructor(private readonly db: Database) {}
 
   issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void> {
-    const now = token.now.getTime();
-    return this.db.transaction(async (manager) => {
-      // A new link supersedes the older ones: only the latest mail works.
-      await manager.query(
-        'UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL',
-        [now, token.userId, token.purpose],
-      );
-      await manager.query(
-        'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
-        [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
-      );
-      await manager.query(
-        `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-        [randomUUID(), mail.to, mail.subject, mail.text, mail.html, now, now],
-      );
-    });
+    return this.db.transaction((manager) => writeTokenWithMail(manager, token, mail));
+  }
+
+  queueNotice(mail: OutgoingMail, now: Date): Promise<void> {
+    return this.db.run((manager) => queueMail(manager, mail, now.getTime()));
   }
 
   findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null> {
@@ -44,4 +33,36 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
       return changed === 1;
     });
   }
+
+  supersedeAllOfUser(userId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL', [
+        now.getTime(),
+        userId,
+      ]);
+    });
+  }
+}
+
+async function queueMail(manager: EntityManager, mail: OutgoingMail, at: number): Promise<void> {
+  await manager.query(
+    `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+    [randomUUID(), mail.to, mail.subject, mail.text, mail.html, at, at],
+  );
+}
+
+/** issueWithMail's writes, inside a transaction the caller holds (a reset request resolved with them). */
+export async function writeTokenWithMail(manager: EntityManager, token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+  const now = token.now.getTime();
+  // A new link supersedes the older ones: only the latest mail works.
+  await manager.query(
+    'UPDATE account_tokens SET superseded_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL',
+    [now, token.userId, token.purpose],
+  );
+  await manager.query(
+    'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
+    [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
+  );
+  await queueMail(manager, mail, now);
 }

@@ -8,10 +8,14 @@ import { hashToken } from './token-hash.js';
 const clip = (value: string | null, max: number) => value?.slice(0, max) ?? null;
 const date = (value: unknown) => (value == null ? null : new Date(Number(value)));
 
-// A family is live while not revoked, not past its maximum age, and holding an unexpired
-// unspent token (else it has idled out).
+// isLiveSession (src/domain/session-liveness.ts) in SQL, for the family aliased `s`: not revoked,
+// not at its maximum age, and holding an unspent token that has not expired (else it has idled
+// out). The one place the rule is written as SQL: the list, the revoke and the bearer check use
+// it, with liveAt's parameters; the suite in test/unit/support/session-store-promises.ts holds
+// it to the domain's function.
 const LIVE = `s.revoked_at IS NULL AND s.expires_at > ?
   AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id AND t.spent_at IS NULL AND t.expires_at > ?)`;
+const liveAt = (at: number) => [at, at];
 
 export class TypeOrmSessionStore implements SessionStore {
   constructor(private readonly db: Database) {}
@@ -97,7 +101,7 @@ export class TypeOrmSessionStore implements SessionStore {
       const changed = await changedRows(
         manager,
         `UPDATE sessions SET revoked_at = ? WHERE id = ? AND user_id = ? AND id IN (SELECT id FROM (SELECT s.id FROM sessions s WHERE ${LIVE}) AS live)`,
-        [at, sessionId, userId, at, at],
+        [at, sessionId, userId, ...liveAt(at)],
       );
       return changed === 1;
     });
@@ -115,7 +119,7 @@ export class TypeOrmSessionStore implements SessionStore {
       const rows = await manager.query(
         `SELECT s.id, s.created_at, s.last_used_at, s.user_agent, s.ip FROM sessions s
           WHERE s.user_id = ? AND ${LIVE} ORDER BY s.last_used_at DESC`,
-        [userId, at, at],
+        [userId, ...liveAt(at)],
       );
       return rows.map((row: Record<string, unknown>) => ({
         id: String(row.id),
@@ -128,7 +132,7 @@ export class TypeOrmSessionStore implements SessionStore {
   }
 
   async isLive(sessionId: string, now: Date): Promise<boolean> {
-    const row = await this.db.readOne('SELECT 1 AS live FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?', [sessionId, now.getTime()]);
+    const row = await this.db.readOne(`SELECT 1 AS live FROM sessions s WHERE s.id = ? AND ${LIVE}`, [sessionId, ...liveAt(now.getTime())]);
     return row !== undefined;
   }
 }

@@ -17,7 +17,9 @@ export function toUserRecord(user: User): UserRecord {
 export function toUser(record: UserRecord): User {
   return User.restore({
     id: record.id,
-    email: Email.parse(record.email),
+    // Rebuilt as stored (STYLE.md "Persistence across dialects"): the canonical form is the
+    // one the unique index holds, and today's parser may refuse what an older one accepted.
+    email: Email.restore(record.email, record.emailCanonical),
     passwordHash: record.passwordHash,
     emailVerifiedAt: record.emailVerifiedAt,
     passwordChangedAt: record.passwordChangedAt,

@@ -23,7 +23,10 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
   ) {}
 
   async issue(request: AccessTokenRequest): Promise<IssuedAccessToken> {
-    const nowMs = this.clock.now().getTime();
+    // Whole seconds (RFC 7519 NumericDate): PyJWT, and jose with maxTokenAge, refuse a fractional
+    // iat checked within its own second as "not yet valid". Ordering a token against a password
+    // change needs no milliseconds: the change ends the sessions, and with them their tokens.
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = Math.round(this.settings.ttlMs / 1000);
     const { alg, kid, signKey } = this.keys.signing;
     const token = await new SignJWT({ sid: request.sessionId })
@@ -32,10 +35,8 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setJti(this.ids.newId())
-      // RFC 7519 NumericDate may be fractional: the milliseconds let the bearer check order
-      // a token against a password change made within the same second.
-      .setIssuedAt(nowMs / 1000)
-      .setExpirationTime(Math.floor(nowMs / 1000) + expiresIn)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + expiresIn)
       .sign(await importedOnce(signKey, 'sign'));
     return { token, expiresIn };
   }

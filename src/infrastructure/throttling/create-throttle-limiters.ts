@@ -31,6 +31,7 @@ export function createThrottleLimiters(store: LimiterStore, settings: Pick<Confi
   return {
     loginPerAccount: make({ keyPrefix: 'login_account', points: config.loginMaxFailures, durationMs: config.loginFailureWindowMs }),
     loginPerAddress: make({ keyPrefix: 'login_address', points: config.loginMaxFailuresPerAddress, durationMs: config.loginFailureWindowMs }),
+    loginCeilingPerAccount: make({ keyPrefix: 'login_ceiling', points: config.loginMaxFailuresPerAccount, durationMs: config.loginFailureWindowMs }),
     registrationPerAddress: make({ keyPrefix: 'register_address', points: config.registerMaxPerAddress, durationMs: config.registerWindowMs }),
     recoveryPerAddress: make({ keyPrefix: 'recovery_address', points: settings.mail.recoveryMaxPerAddress, ...recovery }),
     recoveryPerEmail: make({ keyPrefix: 'recovery_email', points: settings.mail.recoveryMaxPerEmail, ...recovery }),

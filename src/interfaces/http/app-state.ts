@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../../application/use-cases/authenticate-access-token.js';
+import { plainAddress } from '../../domain/client-address.js';
 import type { Logger } from '../../infrastructure/logging/create-logger.js';
 
 declare module 'koa' {
@@ -29,5 +30,10 @@ export function validatedBody<T>(ctx: AppContext): T {
 
 /** Who is asking, as far as the request tells: for sessions and throttling. */
 export function clientOf(ctx: AppContext): { userAgent: string | null; ip: string | null } {
-  return { userAgent: ctx.get('User-Agent') || null, ip: ctx.ip || null };
+  return { userAgent: ctx.get('User-Agent') || null, ip: clientAddress(ctx) };
+}
+
+/** The client's address in one spelling: a dual-stack socket's ::ffff:a.b.c.d is a.b.c.d. */
+export function clientAddress(ctx: AppContext): string | null {
+  return ctx.ip ? plainAddress(ctx.ip) : null;
 }

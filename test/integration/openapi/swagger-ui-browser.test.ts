@@ -48,7 +48,7 @@ describe('Swagger UI at /docs in Chromium', function () {
     );
     const { page, watch, ui } = await openDocs();
     expect((await ui.operationIds()).sort()).to.deep.equal(expected.sort());
-    expect(watch.requests).to.include.members([`${t.url}/docs/swagger-ui-bundle.js`, `${t.url}/docs/swagger-ui.css`, `${t.url}/openapi.json`]);
+    expect(watch.requests).to.include.members([`${t.url}/docs/swagger-ui-bundle.js`, `${t.url}/docs/swagger-ui-standalone-preset.js`, `${t.url}/docs/swagger-ui.min.css`, `${t.url}/openapi.json`]);
     expectNothingFromOutside(watch);
     await mkdir(new URL('.', SCREENSHOT), { recursive: true });
     await writeFile(SCREENSHOT, await page.screenshot());

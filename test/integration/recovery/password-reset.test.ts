@@ -173,6 +173,8 @@ describe(`an expired password reset link (${databaseKind()})`, () => {
     const email = await s.register();
     const requestedAt = Date.now();
     await s.requestReset(email).expect(202);
+    // The token is issued by the background round that mails it, after the answer.
+    await s.mailsTo(email, 'reset-password');
     const [row] = await s.t.query<{ expires_at: number | string; created_at: number | string }>(
       "SELECT t.expires_at, t.created_at FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email_canonical = ? AND t.purpose = 'password_reset'",
       [email.toLowerCase()],

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { registerAndLogin, type LoggedIn } from '../support/accounts.js';
+import { decodeAccessToken } from '../support/access-tokens.js';
 import { expectProblem, fieldErrorsOf } from '../support/problems.js';
 import { refresh, withBearer } from '../support/session-flow.js';
 import { databaseKind } from '../support/test-database.js';
@@ -61,6 +62,18 @@ describe(`PUT /users/me/password (${databaseKind()})`, () => {
     expect((await refresh(t, fresh.body.refresh_token)).status).to.equal(200);
   });
 
+  it('accepts the token of a login after the change even when the change is recorded at the last millisecond of its iat', async () => {
+    const session = await registerAndLogin(t);
+    await change(session, { currentPassword: session.password, newPassword: NEW_PASSWORD }).expect(204);
+    const fresh = (await login(session, NEW_PASSWORD)).body;
+    // iat is whole seconds: within its second the change and the login cannot be told apart by
+    // time, only by the session (the change ended the old ones; this one began after it).
+    const iat = Number(decodeAccessToken(fresh.access_token).claims.iat);
+    await t.query('UPDATE users SET password_changed_at = ? WHERE id = ?', [Math.floor(iat) * 1000 + 999, session.user.id]);
+    const me = await withBearer(t, fresh.access_token);
+    expect(me.status, JSON.stringify(me.body)).to.equal(200);
+  });
+
   it('answers 401 for a wrong current password, and changes nothing', async () => {
     const session = await registerAndLogin(t);
     expectProblem(await change(session, { currentPassword: 'not the password at all, sorry', newPassword: NEW_PASSWORD }), 401);
@@ -71,7 +84,7 @@ describe(`PUT /users/me/password (${databaseKind()})`, () => {
 
   it('answers 422 with pointer /newPassword for a new password against the policy, and changes nothing', async () => {
     const session = await registerAndLogin(t);
-    const res = await change(session, { currentPassword: session.password, newPassword: 'short' });
+    const res = await change(session, { currentPassword: session.password, newPassword: 'tiny kiwi' });
     expect(fieldErrorsOf(res).map((error) => error.split(' ')[0])).to.deep.equal(['/newPassword']);
     expect((await withBearer(t, session.access_token)).status).to.equal(200);
     expect((await login(session, session.password)).status).to.equal(200);

@@ -112,6 +112,15 @@ describe(`GET and DELETE /users/me/sessions (${databaseKind()})`, () => {
     expect((await list(laptop.access_token)).map((s) => s.id)).to.deep.equal([sessionIdOf(laptop.access_token)]);
   });
 
+  it('treats a session whose refresh tokens have all expired (idled out) as ended: unlisted, 404 to DELETE, 401 to its access token', async () => {
+    const [phone, laptop] = await twoDevices();
+    const phoneId = sessionIdOf(phone.access_token);
+    await t.query('UPDATE refresh_tokens SET expires_at = ? WHERE session_id = ?', [Date.now() - 1000, phoneId]);
+    expect((await list(laptop.access_token)).map((s) => s.id)).not.to.include(phoneId);
+    expectProblem(await revoke(laptop.access_token, phoneId), 404);
+    expectProblem(await withBearer(t, phone.access_token), 401);
+  });
+
   it('lists the most recently used session first', async () => {
     const [phone, laptop] = await twoDevices();
     // Both a minute older, so that the order cannot come from the logins' own times.

@@ -20,13 +20,28 @@ export class SmtpStandIn {
   readonly received: ReceivedMail[] = [];
   /** When set, RCPT TO is answered with this 5xx refusal, as for a mailbox that does not exist. */
   refuseRecipients: string | null = null;
+  /** How many of the sessions slowed by slowDown() have ended (the client quit or hung up). */
+  slowSessionsEnded = 0;
   private server: SMTPServer | null = null;
   private boundPort = 0;
+  private slowSessionsLeft = 0;
+  private slowReplyMs = 0;
+  private readonly slowSessions = new Set<string>();
 
   static async start(port = 0): Promise<SmtpStandIn> {
     const standIn = new SmtpStandIn();
     await standIn.listen(port);
     return standIn;
+  }
+
+  /**
+   * The next `sessions` connections get their MAIL FROM and RCPT TO replies `delayMs` late
+   * each: a slow server whose every reply comes within a client's inactivity timeout while the
+   * whole exchange takes longer than 2 x `delayMs`. A message is kept only once its data has all arrived.
+   */
+  slowDown(sessions: number, delayMs: number): void {
+    this.slowSessionsLeft = sessions;
+    this.slowReplyMs = delayMs;
   }
 
   get port(): number {
@@ -51,10 +66,22 @@ export class SmtpStandIn {
       disableReverseLookup: true,
       // Do not wait 30 s for clients when the test stops the server.
       closeTimeout: 200,
-      onRcptTo: (address, _session, callback) => {
-        if (this.refuseRecipients === null) return callback();
-        return callback(Object.assign(new Error(this.refuseRecipients), { responseCode: 550 }));
+      onConnect: (session, callback) => {
+        if (this.slowSessionsLeft > 0) {
+          this.slowSessionsLeft -= 1;
+          this.slowSessions.add(session.id);
+        }
+        callback();
       },
+      onClose: (session) => {
+        if (this.slowSessions.delete(session.id)) this.slowSessionsEnded += 1;
+      },
+      onMailFrom: (_address, session, callback) => this.reply(session.id, () => callback()),
+      onRcptTo: (_address, session, callback) =>
+        this.reply(session.id, () => {
+          if (this.refuseRecipients === null) return callback();
+          return callback(Object.assign(new Error(this.refuseRecipients), { responseCode: 550 }));
+        }),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,6 +104,12 @@ export class SmtpStandIn {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Answers now, or slowDown()'s delay later for a slowed session. */
+  private reply(sessionId: string, answer: () => void): void {
+    if (this.slowSessions.has(sessionId)) setTimeout(answer, this.slowReplyMs);
+    else answer();
   }
 
   /** The messages received for this envelope recipient (compared case-insensitively). */

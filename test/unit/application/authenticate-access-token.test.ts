@@ -1,10 +1,12 @@
 import { expect } from 'chai';
+import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import { AuthenticateAccessToken } from '../../../src/application/use-cases/authenticate-access-token.js';
 import { Email } from '../../../src/domain/email.js';
 import { InvalidAccessToken } from '../../../src/domain/errors.js';
 import { User } from '../../../src/domain/user.js';
 import { FakeAccessTokenVerifier } from '../fakes/fake-access-token-verifier.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { rejectionOf } from '../support/rejection-of.js';
@@ -69,8 +71,16 @@ describe('AuthenticateAccessToken', () => {
     await expectInvalidAccessToken(authenticate.execute(token));
   });
 
-  it('refuses a token issued 1 ms before the latest password change', async () => {
-    await expectInvalidAccessToken(authenticate.execute(tokenIssuedAt(at(-1))));
+  it('refuses, after a password change, a token of a session alive before it, though issued in the same second', async () => {
+    const token = tokenIssuedAt(at(-500));
+    const ann = (await users.findById('user-1'))!;
+    await new PasswordReplacement(users, sessions, new InMemoryAccountTokenStore()).replace(ann, 'new-hash', at(1));
+    await expectInvalidAccessToken(authenticate.execute(token));
+  });
+
+  it('accepts a token of a session begun after the password change, its whole-second iat earlier than the change', async () => {
+    // iat has whole seconds: a login at 12:00:00.600, just after a change at .500, says 12:00:00.
+    expect(await authenticate.execute(tokenIssuedAt(at(-500)))).to.deep.equal({ userId: 'user-1', sessionId: 'session-1' });
   });
 
   it('accepts a token issued at the very millisecond of the password change', async () => {
@@ -90,6 +100,12 @@ describe('AuthenticateAccessToken', () => {
   it('refuses a valid, current token whose session is past its maximum age', async () => {
     verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
     const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(90 * DAY_MS)));
+    await expectInvalidAccessToken(later.execute('token'));
+  });
+
+  it('refuses a valid, current token whose session has idled out (its refresh token expired)', async () => {
+    verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
+    const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(14 * DAY_MS)));
     await expectInvalidAccessToken(later.execute('token'));
   });
 

@@ -35,6 +35,16 @@ describe('ChangePassword: refusals', () => {
     });
   });
 
+  it('mails the owner once when wrong current passwords reach the account-wide ceiling, as a login would', async () => {
+    const f = await changePasswordFixture({ accountLimit: 2 });
+    const wrong = { ...input, currentPassword: `${CURRENT_PASSWORD}!` };
+    const mailsBefore = f.tokens.mails.length;
+    const errors = [];
+    for (let i = 0; i < 4; i += 1) errors.push(await rejectionOf(f.changePassword.execute(wrong)));
+    expect(errors.map((e) => (e as Error).constructor.name)).to.deep.equal(['InvalidCredentials', 'InvalidCredentials', 'AccountCeilingReached', 'TooManyAttempts']);
+    expect(f.tokens.mails.slice(mailsBefore).map((mail) => [mail.to, mail.subject])).to.deep.equal([['ann@example.com', 'Too many failed sign-ins to your account']]);
+  });
+
   it('refuses a current password over 72 bytes whose first 72 bytes match', async () => {
     const f = await changePasswordFixture();
     const long = 'x'.repeat(72);

@@ -24,6 +24,10 @@ describe('ChangePassword: a successful change', () => {
     expect(revoked).to.deep.equal([NOW.getTime(), NOW.getTime()]);
   });
 
+  it("ends the user's outstanding mailed links now, and no one else's", async () => {
+    expect([f.tokens.recordOf('reset-ann')?.supersededAt, f.tokens.recordOf('reset-bob')?.supersededAt]).to.deep.equal([NOW, null]);
+  });
+
   it("leaves other users' sessions and accounts alone", async () => {
     expect([f.sessions.revokedAt('session-3'), (await f.users.findById('user-2'))?.passwordHash]).to.deep.equal([null, fakeHash('bob')]);
   });

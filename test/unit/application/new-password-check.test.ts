@@ -7,8 +7,8 @@ import { FakeBreachedPasswordChecker } from '../fakes/fake-breached-password-che
 import { only } from '../support/only.js';
 import { rejectionOf } from '../support/rejection-of.js';
 
-const policy = new PasswordPolicy({ minLength: 15 });
-const BREACHED = 'password password password';
+const policy = new PasswordPolicy({ minLength: 15, commonPasswords: new Set() });
+const BREACHED = 'monkey business on a tuesday';
 const FRESH = 'correct horse battery staple';
 const ann = Email.parse('ann@example.com');
 

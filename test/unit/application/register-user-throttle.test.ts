@@ -23,7 +23,7 @@ describe('RegisterUser: attempt throttling', () => {
     new RegisterUser(
       users,
       hasher,
-      new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null),
+      new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null),
       new SequentialIdGenerator('user'),
       new FixedClock(NOW),
       throttle,

@@ -116,6 +116,23 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('LOGIN_MAX_FAILURES_PER_ACCOUNT', () => {
+    it('allows 100 failed logins of one account from all addresses by default, in LOGIN_FAILURE_WINDOW', () => {
+      expect(load({}).throttle).to.include({ loginMaxFailuresPerAccount: 100, loginFailureWindowMs: 15 * 60_000 });
+    });
+
+    it('reads a lower ceiling', () => {
+      expect(load({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' }).throttle.loginMaxFailuresPerAccount).to.equal(3);
+    });
+
+    // NIST SP 800-63B-4 §3.2.2: no more than 100 consecutive failed attempts on one account.
+    for (const value of ['0', '101']) {
+      it(`refuses ${value}`, () => {
+        expect(refusedVariable({ LOGIN_MAX_FAILURES_PER_ACCOUNT: value })).to.equal('LOGIN_MAX_FAILURES_PER_ACCOUNT');
+      });
+    }
+  });
+
   describe('ranges', () => {
     for (const cost of ['3', '16']) {
       it(`refuses BCRYPT_COST ${cost}`, () => {

@@ -53,6 +53,12 @@ describe('classifyPresentation', () => {
     it('takes an unspent token at its expiry as invalid', () => {
       expect(classifyPresentation(token({ tokenExpiresAt: NOW }), null, NOW, GRACE_MS)).to.equal('invalid');
     });
+
+    // REFRESH_REUSE_GRACE may be longer than REFRESH_TOKEN_TTL (5 min against 1 min): a retry
+    // would hand out a successor that has expired, of a session that has idled out.
+    it('takes a retry within the grace period as invalid once its unused successor has expired', () => {
+      expect(classifyPresentation(spentAgo(1000), token({ tokenExpiresAt: NOW }), NOW, GRACE_MS)).to.equal('invalid');
+    });
   });
 
   describe('retry', () => {

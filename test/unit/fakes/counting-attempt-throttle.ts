@@ -1,5 +1,5 @@
 import type { AttemptThrottle } from '../../../src/application/ports/attempt-throttle.js';
-import { TooManyAttempts } from '../../../src/domain/errors.js';
+import { AccountCeilingReached, TooManyAttempts } from '../../../src/domain/errors.js';
 
 export interface ThrottleCall {
   readonly method: keyof AttemptThrottle;
@@ -10,32 +10,51 @@ export interface ThrottleCall {
 export interface CountingAttemptThrottleOptions {
   /** Attempts allowed per counter; the next one is refused. */
   readonly limit?: number;
+  /** Login attempts allowed per account from all addresses (the ceiling); unlimited by default. */
+  readonly accountLimit?: number;
   readonly retryAfterSeconds?: number;
 }
 
 /**
  * Counts attempts per method, key and address, as the real throttle does, and refuses with
  * TooManyAttempts once a counter passes the limit. A success starts the account's count over.
+ * Login attempts are also counted per account from every address: the one that passes
+ * `accountLimit` is refused with AccountCeilingReached, later ones with TooManyAttempts; a
+ * success gives its point back and a password reset clears the count. Counting does not
+ * yield, so parallel calls are judged one at a time, as the store's atomic count judges them.
  * Every call is recorded, refused or not.
  */
 export class CountingAttemptThrottle implements AttemptThrottle {
   readonly calls: ThrottleCall[] = [];
   private readonly counts = new Map<string, number>();
+  private readonly accountCounts = new Map<string, number>();
   private readonly limit: number;
+  private readonly accountLimit: number;
   private readonly retryAfterSeconds: number;
 
   constructor(options: CountingAttemptThrottleOptions = {}) {
     this.limit = options.limit ?? Number.POSITIVE_INFINITY;
+    this.accountLimit = options.accountLimit ?? Number.POSITIVE_INFINITY;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 60;
   }
 
   async beforeLogin(accountKey: string, ip: string | null): Promise<void> {
     this.count('beforeLogin', accountKey, ip);
+    const attempts = (this.accountCounts.get(accountKey) ?? 0) + 1;
+    this.accountCounts.set(accountKey, attempts);
+    if (attempts === this.accountLimit + 1) throw new AccountCeilingReached(this.retryAfterSeconds);
+    if (attempts > this.accountLimit) throw new TooManyAttempts(this.retryAfterSeconds);
   }
 
   async loginSucceeded(accountKey: string, ip: string | null): Promise<void> {
     this.calls.push({ method: 'loginSucceeded', key: accountKey, ip });
     this.counts.delete(counter('beforeLogin', accountKey, ip));
+    this.accountCounts.set(accountKey, (this.accountCounts.get(accountKey) ?? 1) - 1);
+  }
+
+  async passwordWasReset(accountKey: string): Promise<void> {
+    this.calls.push({ method: 'passwordWasReset', key: accountKey, ip: null });
+    this.accountCounts.delete(accountKey);
   }
 
   async beforeRegistration(ip: string | null): Promise<void> {

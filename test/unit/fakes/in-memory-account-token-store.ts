@@ -21,9 +21,9 @@ const roundTrip = () => Promise.resolve();
 
 /**
  * Mailed-link tokens and their queued mails in memory, keeping the port's promises: a new token
- * supersedes the user's unused ones of its purpose and is queued with its mail in one step, a
- * token is valid while unused, unsuperseded and strictly before its expiry, and of concurrent
- * `consume` calls exactly one wins.
+ * supersedes the user's unused ones of its purpose and is queued with its mail in one step,
+ * `supersedeAllOfUser` supersedes those of every purpose, a token is valid while unused,
+ * unsuperseded and strictly before its expiry, and of concurrent `consume` calls exactly one wins.
  */
 export class InMemoryAccountTokenStore implements AccountTokenStore {
   /** Every mail queued, in order, as the outbox would receive it. */
@@ -45,6 +45,11 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
     this.mails.push(mail);
   }
 
+  async queueNotice(mail: OutgoingMail, _now: Date): Promise<void> {
+    await roundTrip();
+    this.mails.push(mail);
+  }
+
   async findValid(token: string, purpose: AccountTokenPurpose, now: Date): Promise<string | null> {
     await roundTrip();
     const record = this.records.get(hashOf(token));
@@ -57,6 +62,13 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
     if (!record || !isValid(record, purpose, now)) return false;
     record.usedAt = now;
     return true;
+  }
+
+  async supersedeAllOfUser(userId: string, now: Date): Promise<void> {
+    await roundTrip();
+    for (const record of this.records.values()) {
+      if (record.userId === userId && !record.usedAt && !record.supersededAt) record.supersededAt = now;
+    }
   }
 
   /** The stored record of a token, found by its hash as the adapter would. */

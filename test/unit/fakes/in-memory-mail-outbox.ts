@@ -1,5 +1,6 @@
 import type { MailOutbox, OutboxStats, QueuedMail } from '../../../src/application/ports/mail-outbox.js';
 import type { OutgoingMail } from '../../../src/application/ports/outgoing-mail.js';
+import { DependencyUnavailable } from '../../../src/domain/errors.js';
 
 export type OutboxStatus = 'pending' | 'sent' | 'dead';
 
@@ -25,6 +26,12 @@ export interface OutboxRecord {
  */
 export class InMemoryMailOutbox implements MailOutbox {
   private readonly records = new Map<string, OutboxRecord>();
+  private markSentFailures = 0;
+
+  /** The next `times` markSent calls throw DependencyUnavailable, as when the database is down. */
+  failMarkSent(times = Infinity): void {
+    this.markSentFailures = times;
+  }
 
   /** Test set-up: a mail queued at `now`, due then unless `nextAttemptAt` says otherwise. */
   queue(mail: OutgoingMail, now: Date, options: { attempts?: number; nextAttemptAt?: Date } = {}): string {
@@ -59,6 +66,10 @@ export class InMemoryMailOutbox implements MailOutbox {
   }
 
   async markSent(id: string, now: Date): Promise<void> {
+    if (this.markSentFailures > 0) {
+      this.markSentFailures -= 1;
+      throw new DependencyUnavailable('database');
+    }
     const record = this.records.get(id);
     if (!record) return;
     Object.assign(record, { status: 'sent', sentAt: now, attempts: record.attempts + 1, claimedUntil: null, text: null, html: null, lastError: null });

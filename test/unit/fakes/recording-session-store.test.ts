@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Rotation } from '../../../src/application/ports/session-store.js';
 import { DAY_MS, MAX_AGE_MS, NOW, TTL_MS, at, startSession } from '../support/session-fixture.js';
+import { sessionStoreLivenessPromises } from '../support/session-store-promises.js';
 import { RecordingSessionStore } from './recording-session-store.js';
 
 // The fake stands in for the TypeORM adapter in every session use-case test: it must keep the port's promises.
@@ -96,4 +97,9 @@ describe('RecordingSessionStore', () => {
   it('keeps no token in the clear', async () => {
     expect(store.tokenRecord('refresh-1')?.tokenHash).to.match(/^[0-9a-f]{64}$/);
   });
+});
+
+// The same liveness cases run against the TypeORM adapter (test/integration/persistence/).
+describe('RecordingSessionStore: liveness', () => {
+  sessionStoreLivenessPromises(async () => ({ store: new RecordingSessionStore(), addUser: async () => undefined, close: async () => undefined }));
 });

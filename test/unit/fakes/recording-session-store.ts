@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NewSession, Rotation, SessionStore, SessionSummary } from '../../../src/application/ports/session-store.js';
 import type { RefreshTokenState } from '../../../src/domain/refresh-token-presentation.js';
+import { isLiveSession } from '../../../src/domain/session-liveness.js';
 
 interface FamilyRecord {
   readonly id: string;
@@ -31,8 +32,8 @@ const roundTrip = () => Promise.resolve();
 /**
  * Sessions in memory, keeping the port's promises: `rotate` spends and inserts in one step
  * (of concurrent rotations of one token exactly one wins), `revoke` is idempotent, and a
- * family is listed only while not revoked, not past its maximum age and holding an unspent,
- * unexpired token. It records what it was asked, and can be told to lose the next rotation.
+ * family is live (listed, revocable by its user, accepted) by the domain's isLiveSession. It
+ * records what it was asked, and can be told to lose the next rotation.
  */
 export class RecordingSessionStore implements SessionStore {
   readonly started: NewSession[] = [];
@@ -100,7 +101,7 @@ export class RecordingSessionStore implements SessionStore {
   async revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean> {
     await roundTrip();
     const family = this.families.get(sessionId);
-    if (!family || family.userId !== userId || !this.listable(family, now)) return false;
+    if (!family || family.userId !== userId || !this.live(family, now)) return false;
     family.revokedAt = now;
     return true;
   }
@@ -115,16 +116,15 @@ export class RecordingSessionStore implements SessionStore {
   async listLive(userId: string, now: Date): Promise<SessionSummary[]> {
     await roundTrip();
     return [...this.families.values()]
-      .filter((family) => family.userId === userId && this.listable(family, now))
+      .filter((family) => family.userId === userId && this.live(family, now))
       .sort((a, b) => b.lastUsedAt.getTime() - a.lastUsedAt.getTime())
       .map(({ id, createdAt, lastUsedAt, userAgent, ip }) => ({ id, createdAt, lastUsedAt, userAgent, ip }));
   }
 
   async isLive(sessionId: string, now: Date): Promise<boolean> {
     await roundTrip();
-    // As the TypeORM adapter: not revoked and not past its maximum age.
     const family = this.families.get(sessionId);
-    return family !== undefined && !family.revokedAt && family.expiresAt > now;
+    return family !== undefined && this.live(family, now);
   }
 
   /** Test set-up: another request spends the token first, between this rotation's read and its write. */
@@ -147,7 +147,9 @@ export class RecordingSessionStore implements SessionStore {
     return [...this.tokens.values()].filter((t) => t.sessionId === sessionId && !t.spentAt && t.expiresAt > now);
   }
 
-  private listable(family: FamilyRecord, now: Date): boolean {
-    return !family.revokedAt && family.expiresAt > now && this.unspentTokens(family.id, now).length > 0;
+  private live(family: FamilyRecord, now: Date): boolean {
+    const unspent = [...this.tokens.values()].filter((t) => t.sessionId === family.id && !t.spentAt).map((t) => t.expiresAt.getTime());
+    const unspentTokenExpiresAt = unspent.length > 0 ? new Date(Math.max(...unspent)) : null;
+    return isLiveSession({ revokedAt: family.revokedAt, expiresAt: family.expiresAt, unspentTokenExpiresAt }, now);
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { emailVerificationMail, passwordResetMail } from '../../../src/application/services/account-mails.js';
+import { emailVerificationMail, loginCeilingNoticeMail, passwordResetMail } from '../../../src/application/services/account-mails.js';
 
 const TOKEN = 'q7Hk3Jx_0aZ-b9W2c8dEfGhIjKlMnOpQrStUvWxYz12';
 // A base URL with every character HTML treats specially in an attribute.
@@ -41,6 +41,26 @@ describe('account mails', () => {
 
     it('says how long the link lasts, in hours', () => {
       expect(mail.text).to.include('within 24 hours');
+    });
+  });
+
+  describe('the notice that password sign-in is paused', () => {
+    const mail = loginCeilingNoticeMail('Ann@example.com', 15);
+
+    it('is addressed to the account and says what it is about', () => {
+      expect([mail.to, mail.subject]).to.deep.equal(['Ann@example.com', 'Too many failed sign-ins to your account']);
+    });
+
+    it('says for how long, in minutes, and that a password reset ends it sooner', () => {
+      expect([mail.text.includes('up to 15 minutes'), mail.text.includes('reset your password')]).to.deep.equal([true, true]);
+    });
+
+    it('says it in the HTML part too', () => {
+      expect([mail.html.includes('up to 15 minutes'), mail.html.includes('reset your password')]).to.deep.equal([true, true]);
+    });
+
+    it('holds no link and no token: a notice anyone could be sent must not be phishing bait', () => {
+      expect(`${mail.text}${mail.html}`).not.to.match(/https?:|#token=|<a\b|href\s*=/i);
     });
   });
 

@@ -48,6 +48,13 @@ export function accountTokenStorePromises(make: () => Promise<AccountTokenStoreU
     expect(await s.queuedMails()).to.deep.equal([mailFor('token-a')]);
   });
 
+  it('queues a notice as it is, beside the mails with tokens', async () => {
+    const notice: OutgoingMail = { to: 'bob@example.com', subject: 'Notice', text: 'no link', html: '<p>no link</p>' };
+    await issue('token-a');
+    await s.store.queueNotice(notice, at(1_000));
+    expect(await s.queuedMails()).to.deep.equal([mailFor('token-a'), notice]);
+  });
+
   it('finds nothing for an unknown token', async () => {
     expect(await s.store.findValid('token-x', 'password_reset', T0)).to.equal(null);
   });
@@ -107,6 +114,36 @@ export function accountTokenStorePromises(make: () => Promise<AccountTokenStoreU
     await issue('token-a');
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => s.store.consume('token-a', 'password_reset', T0)));
     expect(outcomes.filter(Boolean)).to.have.lengthOf(1);
+  });
+
+  it("supersedes every unused token of the user, of every purpose, at once", async () => {
+    await issue('token-a');
+    await issue('token-v', { purpose: 'email_verification' });
+    await s.store.supersedeAllOfUser('user-1', at(1_000));
+    expect([await s.store.findValid('token-a', 'password_reset', at(2_000)), await s.store.findValid('token-v', 'email_verification', at(2_000))]).to.deep.equal([
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses to consume a token superseded with all the others of its user', async () => {
+    await issue('token-a');
+    await s.store.supersedeAllOfUser('user-1', at(1_000));
+    expect(await s.store.consume('token-a', 'password_reset', at(2_000))).to.equal(false);
+  });
+
+  it("leaves another user's tokens valid when superseding all of one user's", async () => {
+    await issue('token-a');
+    await issue('token-c', { userId: 'user-2' });
+    await s.store.supersedeAllOfUser('user-1', at(1_000));
+    expect(await s.store.findValid('token-c', 'password_reset', at(2_000))).to.equal('user-2');
+  });
+
+  it("leaves a token issued after all of its user's were superseded valid", async () => {
+    await issue('token-a');
+    await s.store.supersedeAllOfUser('user-1', at(1_000));
+    await issue('token-b', { now: at(2_000) });
+    expect(await s.store.findValid('token-b', 'password_reset', at(2_000))).to.equal('user-1');
   });
 
   it('leaves a new token valid after the older one was consumed', async () => {

@@ -158,6 +158,40 @@ describe('DeliverPendingMail', () => {
     await deliver();
     expect(mailer.sent.map((m) => m.to)).to.deep.equal(['ann@example.com']);
   });
+  describe('a mail sent whose record as sent cannot be written (the database fails after the send)', () => {
+    // One sender across rounds, as the scheduler keeps it; its clock moves past the lease.
+    let time: Date;
+    let sender: DeliverPendingMail;
+    let id: string;
+    const laterRound = () => {
+      time = new Date(time.getTime() + SETTINGS.leaseMs + 1_000);
+      return sender.execute();
+    };
+
+    beforeEach(() => {
+      time = NOW;
+      sender = new DeliverPendingMail(outbox, mailer, { now: () => new Date(time.getTime()) }, SETTINGS);
+      id = outbox.queue(mailTo('ann@example.com'), at(-1_000));
+    });
+
+    it('is not sent again, and is recorded as sent (at the time of its send) once the record is retried', async () => {
+      outbox.failMarkSent(1);
+      const first = await sender.execute();
+      await laterRound();
+      expect([first, mailer.attempted.length]).to.deep.equal([{ sent: 1, failed: 0, dead: 0 }, 1]);
+      expect(outbox.record(id)).to.include({ status: 'sent', attempts: 1, text: null, html: null });
+      expect(outbox.record(id).sentAt).to.deep.equal(NOW);
+    });
+
+    it('is never sent again while the record keeps failing: it stays pending with no attempt counted', async () => {
+      outbox.failMarkSent();
+      await sender.execute();
+      for (let round = 0; round < 3; round += 1) await laterRound();
+      expect(mailer.attempted).to.have.lengthOf(1);
+      expect(outbox.record(id)).to.include({ status: 'pending', attempts: 0, lastError: null });
+    });
+  });
+
   describe('while the mail server is known to be down (circuit open)', () => {
     let id: string;
 

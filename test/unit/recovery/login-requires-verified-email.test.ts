@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
+import { CurrentPasswordCheck } from '../../../src/application/services/current-password-check.js';
+import { SessionStarter } from '../../../src/application/services/session-starter.js';
 import { LoginUser } from '../../../src/application/use-cases/login-user.js';
 import { Email } from '../../../src/domain/email.js';
 import { EmailNotVerified, InvalidCredentials } from '../../../src/domain/errors.js';
@@ -7,6 +10,7 @@ import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakeAccessTokenIssuer } from '../fakes/fake-access-token-issuer.js';
 import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
@@ -29,17 +33,12 @@ async function login(requireVerifiedEmail: boolean): Promise<Login> {
   await users.add(register('user-1', 'ann@example.com'));
   await users.add(register('user-2', 'bob@example.com').withVerifiedEmail(REGISTERED_AT));
   const sessions = new RecordingSessionStore();
-  const loginUser = new LoginUser(
-    users,
-    new FakePasswordHasher(),
-    sessions,
-    new CountingAttemptThrottle(),
-    new FakeAccessTokenIssuer(),
-    new SequentialSecretTokenGenerator(),
-    new SequentialIdGenerator('session'),
-    new FixedClock(NOW),
-    { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS, requireVerifiedEmail },
-  );
+  const hasher = new FakePasswordHasher();
+  const clock = new FixedClock(NOW);
+  const passwordCheck = new CurrentPasswordCheck(hasher, new CountingAttemptThrottle(), new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), clock, 15 * 60_000));
+  const lifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
+  const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes);
+  const loginUser = new LoginUser(users, hasher, passwordCheck, starter, { requireVerifiedEmail });
   return { loginUser, sessions };
 }
 

@@ -1,7 +1,9 @@
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
+import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import { VerificationLinkSender } from '../../../src/application/services/verification-link-sender.js';
 import { RequestEmailVerification } from '../../../src/application/use-cases/request-email-verification.js';
 import { RequestPasswordReset } from '../../../src/application/use-cases/request-password-reset.js';
+import { ResolvePasswordResetRequests } from '../../../src/application/use-cases/resolve-password-reset-requests.js';
 import { ResetPassword } from '../../../src/application/use-cases/reset-password.js';
 import { VerifyEmail } from '../../../src/application/use-cases/verify-email.js';
 import type { AccountTokenPurpose } from '../../../src/domain/account-token-purpose.js';
@@ -12,6 +14,7 @@ import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
+import { InMemoryPasswordResetRequests } from '../fakes/in-memory-password-reset-requests.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
@@ -26,6 +29,7 @@ export const VERIFICATION_TTL_MS = 24 * 3_600_000;
 export const OLD_PASSWORD = 'correct horse battery staple';
 export const NEW_PASSWORD = 'tr0ub4dor and three more words';
 export const IP = '203.0.113.7';
+export const RESOLUTION_BATCH = 20;
 
 /** A moment relative to NOW. */
 export const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
@@ -41,7 +45,10 @@ export interface RecoveryFixture {
   readonly sessions: RecordingSessionStore;
   readonly throttle: CountingAttemptThrottle;
   readonly links: VerificationLinkSender;
+  readonly resetRequests: InMemoryPasswordResetRequests;
   readonly requestReset: RequestPasswordReset;
+  /** One background round over the reset requests, at most RESOLUTION_BATCH of them. */
+  readonly resolveResets: ResolvePasswordResetRequests;
   readonly resetPassword: ResetPassword;
   readonly requestVerification: RequestEmailVerification;
   readonly verifyEmail: VerifyEmail;
@@ -68,8 +75,10 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
   await startSession(sessions, { id: 'session-1', userId: 'user-1', token: 'refresh-1' });
   await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
   await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
-  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
+  const resetRequests = new InMemoryPasswordResetRequests(tokens);
+  const resetSettings = { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS };
   return {
     ann,
     bob,
@@ -79,8 +88,10 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     sessions,
     throttle,
     links,
-    requestReset: new RequestPasswordReset(users, tokens, secrets, throttle, clock, { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, sessions, clock),
+    resetRequests,
+    requestReset: new RequestPasswordReset(resetRequests, throttle, clock),
+    resolveResets: new ResolvePasswordResetRequests(resetRequests, users, secrets, clock, { ...resetSettings, batchSize: RESOLUTION_BATCH }),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock, throttle),
     requestVerification: new RequestEmailVerification(users, links, throttle),
     verifyEmail: new VerifyEmail(users, tokens, clock),
   };

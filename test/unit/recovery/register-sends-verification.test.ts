@@ -17,7 +17,7 @@ function registerUser(withLinks: boolean): { registerUser: RegisterUser; tokens:
   const tokens = new InMemoryAccountTokenStore();
   const clock = new FixedClock(NOW);
   const links = new VerificationLinkSender(tokens, new SequentialSecretTokenGenerator(), clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
-  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const registerUser = new RegisterUser(
     new InMemoryUserRepository(),
     new FakePasswordHasher(),

@@ -14,6 +14,8 @@ describe('ResetPassword', () => {
 
   describe('with a valid token', () => {
     beforeEach(async () => {
+      await tokenIssued(f, 'verify-ann', { purpose: 'email_verification' });
+      await tokenIssued(f, 'verify-bob', { purpose: 'email_verification', userId: 'user-2' });
       await f.resetPassword.execute({ token: 'reset-1', newPassword: NEW_PASSWORD });
     });
 
@@ -29,9 +31,18 @@ describe('ResetPassword', () => {
       expect(['session-1', 'session-2', 'session-3'].map((id) => f.sessions.revokedAt(id))).to.deep.equal([NOW, NOW, null]);
     });
 
+    it("ends the user's other outstanding links now, of every purpose, and no one else's", async () => {
+      const superseded = ['verify-ann', 'verify-bob'].map((token) => f.tokens.recordOf(token)?.supersededAt);
+      expect(superseded).to.deep.equal([NOW, null]);
+    });
+
     it('counts the address as verified, from now', async () => {
       const stored = await f.users.findById('user-1');
       expect([stored?.emailVerified, stored?.emailVerifiedAt]).to.deep.equal([true, NOW]);
+    });
+
+    it("lifts the account's ceiling of failed logins", () => {
+      expect(f.throttle.callsOf('passwordWasReset').map(({ key }) => key)).to.deep.equal(['ann@example.com']);
     });
 
     it('consumes the token', async () => {
@@ -67,6 +78,10 @@ describe('ResetPassword', () => {
 
     it('leaves the token unconsumed, so that the link can be used again', async () => {
       expect(await f.tokens.findValid('reset-1', 'password_reset', NOW)).to.equal('user-1');
+    });
+
+    it("leaves the account's ceiling of failed logins in place", () => {
+      expect(f.throttle.callsOf('passwordWasReset')).to.deep.equal([]);
     });
 
     it('changes neither the password nor the sessions', async () => {

@@ -1,4 +1,7 @@
+import { CurrentPasswordCheck } from '../../../src/application/services/current-password-check.js';
+import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
+import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import { ChangePassword, type ChangePasswordInput } from '../../../src/application/use-cases/change-password.js';
 import { Email } from '../../../src/domain/email.js';
 import { PasswordPolicy } from '../../../src/domain/password.js';
@@ -6,6 +9,7 @@ import { User } from '../../../src/domain/user.js';
 import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { NOW, startSession } from './session-fixture.js';
@@ -27,25 +31,34 @@ export interface ChangePasswordFixture {
   readonly users: InMemoryUserRepository;
   readonly hasher: FakePasswordHasher;
   readonly sessions: RecordingSessionStore;
+  readonly tokens: InMemoryAccountTokenStore;
   readonly throttle: CountingAttemptThrottle;
 }
 
 /**
- * ChangePassword over fakes at NOW: ann (user-1, ann@example.com) with sessions 1 and 2, bob
- * (user-2) with session 3; a policy of at least 15 characters; no breach check.
+ * ChangePassword over fakes at NOW: ann (user-1, ann@example.com) with sessions 1 and 2 and
+ * an unused reset link `reset-ann`, bob (user-2) with session 3 and a reset link `reset-bob`;
+ * a policy of at least 15 characters; no breach check.
  */
-export async function changePasswordFixture(options: { attemptLimit?: number } = {}): Promise<ChangePasswordFixture> {
+export async function changePasswordFixture(options: { attemptLimit?: number; accountLimit?: number } = {}): Promise<ChangePasswordFixture> {
   const users = new InMemoryUserRepository();
   const hasher = new FakePasswordHasher();
   const sessions = new RecordingSessionStore();
-  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit });
+  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit, accountLimit: options.accountLimit });
   const ann = User.register({ id: 'user-1', email: Email.parse('ann@example.com'), passwordHash: fakeHash(CURRENT_PASSWORD), now: REGISTERED_AT });
   await users.add(ann);
   await users.add(User.register({ id: 'user-2', email: Email.parse('bob@example.com'), passwordHash: fakeHash('bob'), now: REGISTERED_AT }));
   await startSession(sessions, { id: 'session-1', userId: 'user-1', token: 'refresh-1' });
   await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
   await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
-  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15 }), null);
-  const changePassword = new ChangePassword(users, hasher, check, sessions, throttle, new FixedClock(NOW));
-  return { changePassword, ann, users, hasher, sessions, throttle };
+  const tokens = new InMemoryAccountTokenStore();
+  for (const [userId, token] of [['user-1', 'reset-ann'], ['user-2', 'reset-bob']] as const) {
+    const mail = { to: 'set-up@example.com', subject: 'set-up', text: token, html: token };
+    await tokens.issueWithMail({ userId, purpose: 'password_reset', token, expiresAt: new Date(NOW.getTime() + 60_000), now: REGISTERED_AT }, mail);
+  }
+  const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
+  const clock = new FixedClock(NOW);
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
+  const changePassword = new ChangePassword(users, hasher, passwordCheck, check, new PasswordReplacement(users, sessions, tokens), clock);
+  return { changePassword, ann, users, hasher, sessions, tokens, throttle };
 }

@@ -1,10 +1,14 @@
-import { LoginUser, type SessionLifetimes } from '../../../src/application/use-cases/login-user.js';
+import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
+import { CurrentPasswordCheck } from '../../../src/application/services/current-password-check.js';
+import { SessionStarter, type SessionLifetimes } from '../../../src/application/services/session-starter.js';
+import { LoginUser } from '../../../src/application/use-cases/login-user.js';
 import { Email } from '../../../src/domain/email.js';
 import { User } from '../../../src/domain/user.js';
 import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
 import { FakeAccessTokenIssuer } from '../fakes/fake-access-token-issuer.js';
 import { CURRENT_COST, FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
@@ -15,6 +19,8 @@ export const NOW = new Date('2025-06-01T12:00:00.000Z');
 export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
 export const PASSWORD = 'correct horse battery staple';
 export const LIFETIMES: SessionLifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
+/** LOGIN_FAILURE_WINDOW's default, as the ceiling notice states it. */
+export const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export interface LoginFixture {
   readonly loginUser: LoginUser;
@@ -24,6 +30,8 @@ export interface LoginFixture {
   readonly sessions: RecordingSessionStore;
   readonly accessTokens: FakeAccessTokenIssuer;
   readonly throttle: CountingAttemptThrottle;
+  /** Where the ceiling notice is queued. */
+  readonly tokens: InMemoryAccountTokenStore;
 }
 
 export interface LoginFixtureOptions {
@@ -31,6 +39,8 @@ export interface LoginFixtureOptions {
   readonly storedCost?: number;
   /** Login attempts the throttle allows per e-mail and address; unlimited by default. */
   readonly attemptLimit?: number;
+  /** Login attempts the throttle allows per account from all addresses; unlimited by default. */
+  readonly accountLimit?: number;
 }
 
 /** LoginUser over fakes, with one account, ann@example.com, whose password is `password`. */
@@ -39,7 +49,9 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
   const hasher = new FakePasswordHasher(CURRENT_COST);
   const sessions = new RecordingSessionStore();
   const accessTokens = new FakeAccessTokenIssuer();
-  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit });
+  const throttle = new CountingAttemptThrottle({ limit: options.attemptLimit, accountLimit: options.accountLimit });
+  const tokens = new InMemoryAccountTokenStore();
+  const clock = new FixedClock(NOW);
   const user = User.register({
     id: 'user-1',
     email: Email.parse('ann@example.com'),
@@ -50,13 +62,8 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
   const loginUser = new LoginUser(
     users,
     hasher,
-    sessions,
-    throttle,
-    accessTokens,
-    new SequentialSecretTokenGenerator(),
-    new SequentialIdGenerator('session'),
-    new FixedClock(NOW),
-    LIFETIMES,
+    new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS)),
+    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES),
   );
-  return { loginUser, user, users, hasher, sessions, accessTokens, throttle };
+  return { loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };
 }

@@ -1,6 +1,14 @@
 import { CreateUsersAndSessions1764000000000 } from './1764000000000-create-users-and-sessions.js';
 import { CreateRateLimits1764000001000 } from './1764000001000-create-rate-limits.js';
 import { CreateAccountTokensAndMailOutbox1764000002000 } from './1764000002000-create-account-tokens-and-mail-outbox.js';
+import { BinaryIdentifierCollation1764000003000 } from './1764000003000-binary-identifier-collation.js';
+import { CreatePasswordResetRequests1764000004000 } from './1764000004000-create-password-reset-requests.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
-export const allMigrations = [CreateUsersAndSessions1764000000000, CreateRateLimits1764000001000, CreateAccountTokensAndMailOutbox1764000002000];
+export const allMigrations = [
+  CreateUsersAndSessions1764000000000,
+  CreateRateLimits1764000001000,
+  CreateAccountTokensAndMailOutbox1764000002000,
+  BinaryIdentifierCollation1764000003000,
+  CreatePasswordResetRequests1764000004000,
+];

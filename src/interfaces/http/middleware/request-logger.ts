@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { AppState } from '../app-state.js';
+import { clientAddress, type AppState } from '../app-state.js';
 
 /**
  * One line per request, at its end. The route template, never the raw path or query (which
@@ -21,7 +21,7 @@ export function requestLogger(): Middleware<AppState> {
         status: ctx.status,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         userId: ctx.state.userId,
-        remoteAddress: ctx.ip,
+        remoteAddress: clientAddress(ctx),
       };
       if (ctx.status >= 500) ctx.state.log.error(fields, 'request');
       else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) ctx.state.log.debug(fields, 'request');

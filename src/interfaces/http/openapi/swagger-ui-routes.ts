@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RouteSpec } from '../route-spec.js';
-import { SWAGGER_UI_CSP, SWAGGER_UI_INITIALIZER, SWAGGER_UI_PAGE } from './swagger-ui-page.js';
+import { renderSwaggerUiPage, type SwaggerUiPage } from './swagger-ui-page.js';
 
 interface Asset {
   readonly path: string;
@@ -17,20 +17,22 @@ const SWAGGER_UI_DIST = dirname(createRequire(import.meta.url).resolve('swagger-
 const distFile = (name: string) => readFileSync(join(SWAGGER_UI_DIST, name));
 
 /**
- * GET /docs and the files it loads, one route each: a fixed list, so that no request path
- * ever reaches the file system. The files are read once, at start.
+ * GET /docs and the files its page (koa2-swagger-ui's) loads, one route each: a fixed list,
+ * so that no request path ever reaches the file system. The page is rendered and the files
+ * are read once, at start.
  */
 export function swaggerUiRoutes(): RouteSpec[] {
   const assets: Asset[] = [
-    { path: '/docs/swagger-ui.css', operationId: 'getSwaggerUiStylesheet', summary: 'Swagger UI’s stylesheet', mediaType: 'text/css', body: distFile('swagger-ui.css') },
+    // The page asks for the .min name; swagger-ui-dist's stylesheet is minified already.
+    { path: '/docs/swagger-ui.min.css', operationId: 'getSwaggerUiStylesheet', summary: 'Swagger UI’s stylesheet', mediaType: 'text/css', body: distFile('swagger-ui.css') },
     { path: '/docs/swagger-ui-bundle.js', operationId: 'getSwaggerUiScript', summary: 'Swagger UI’s script', mediaType: 'text/javascript', body: distFile('swagger-ui-bundle.js') },
-    { path: '/docs/swagger-initializer.js', operationId: 'getSwaggerUiInitializer', summary: 'The script that starts Swagger UI on /openapi.json', mediaType: 'text/javascript', body: SWAGGER_UI_INITIALIZER },
+    { path: '/docs/swagger-ui-standalone-preset.js', operationId: 'getSwaggerUiStandalonePreset', summary: 'Swagger UI’s standalone preset, which the page loads', mediaType: 'text/javascript', body: distFile('swagger-ui-standalone-preset.js') },
     { path: '/docs/favicon-32x32.png', operationId: 'getSwaggerUiIcon', summary: 'Swagger UI’s icon', mediaType: 'image/png', body: distFile('favicon-32x32.png') },
   ];
-  return [docsPageRoute(), ...assets.map(assetRoute)];
+  return [docsPageRoute(renderSwaggerUiPage()), ...assets.map(assetRoute)];
 }
 
-function docsPageRoute(): RouteSpec {
+function docsPageRoute(page: SwaggerUiPage): RouteSpec {
   return {
     method: 'get',
     path: '/docs',
@@ -41,10 +43,10 @@ function docsPageRoute(): RouteSpec {
       200: { description: 'The page. Everything it loads comes from this service.', schema: { type: 'string' }, mediaType: 'text/html', headers: ['Content-Security-Policy'] },
     },
     handler: async (ctx) => {
-      ctx.set('Content-Security-Policy', SWAGGER_UI_CSP);
+      ctx.set('Content-Security-Policy', page.csp);
       ctx.set('Cache-Control', 'no-cache');
       ctx.type = 'text/html';
-      ctx.body = SWAGGER_UI_PAGE;
+      ctx.body = page.html;
     },
   };
 }

@@ -6,7 +6,7 @@ export interface Credentials {
 }
 
 // Generous caps that only bound the work done on hostile input; the domain's own rules
-// (254 characters of address, 72 bytes of password) answer with the precise reason.
+// (254 bytes of UTF-8 address, 72 bytes of password) answer with the precise reason.
 export const EMAIL_FIELD: JsonSchema = { type: 'string', minLength: 1, maxLength: 320, examples: ['ann@example.com'] };
 export const PASSWORD_FIELD: JsonSchema = {
   type: 'string',

@@ -310,7 +310,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/swagger-ui.css": {
+    "/docs/swagger-ui.min.css": {
         parameters: {
             query?: never;
             header?: never;
@@ -344,15 +344,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/swagger-initializer.js": {
+    "/docs/swagger-ui-standalone-preset.js": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The script that starts Swagger UI on /openapi.json */
-        get: operations["getSwaggerUiInitializer"];
+        /** Swagger UI’s standalone preset, which the page loads */
+        get: operations["getSwaggerUiStandalonePreset"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2426,7 +2426,7 @@ export interface operations {
             };
         };
     };
-    getSwaggerUiInitializer: {
+    getSwaggerUiStandalonePreset: {
         parameters: {
             query?: never;
             header?: never;

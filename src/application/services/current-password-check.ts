@@ -1,0 +1,52 @@
+import type { Email } from '../../domain/email.js';
+import { AccountCeilingReached, InvalidCredentials } from '../../domain/errors.js';
+import { fitsHashInput, normalizePassword } from '../../domain/password.js';
+import type { User } from '../../domain/user.js';
+import type { AttemptThrottle } from '../ports/attempt-throttle.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { LoginCeilingNotice } from './login-ceiling-notice.js';
+
+export interface CurrentPasswordProof {
+  /** The address typed (login) or the account's own (re-authentication): what is counted. */
+  readonly email: Email;
+  /** The account, or null when no account has that address (then a dummy hash is compared). */
+  readonly user: User | null;
+  readonly password: string;
+  readonly ip: string | null;
+}
+
+/**
+ * The one check of a password someone claims is the account's current one: at login and at
+ * every re-authentication (password change, soon factor and account changes). The attempt is
+ * counted before it is judged, so that parallel guesses cannot slip past a limit; the owner is
+ * mailed once when the account-wide ceiling is reached; an unknown account costs one hash
+ * comparison like a wrong password. Refuses with TooManyAttempts or InvalidCredentials.
+ * @returns the account and the normalised password (the form to rehash)
+ */
+export class CurrentPasswordCheck {
+  constructor(
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: AttemptThrottle,
+    private readonly ceilingNotice: LoginCeilingNotice,
+  ) {}
+
+  async verify(proof: CurrentPasswordProof): Promise<{ user: User; password: string }> {
+    await this.countAttempt(proof.email, proof.ip);
+    const password = normalizePassword(proof.password);
+    // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
+    const comparable = fitsHashInput(password) ? password : '';
+    const matches = await this.hasher.verify(comparable, proof.user?.passwordHash ?? this.hasher.dummyHash);
+    if (!matches || comparable !== password || !proof.user) throw new InvalidCredentials();
+    await this.throttle.loginSucceeded(proof.email.canonical, proof.ip);
+    return { user: proof.user, password };
+  }
+
+  private async countAttempt(email: Email, ip: string | null): Promise<void> {
+    try {
+      await this.throttle.beforeLogin(email.canonical, ip);
+    } catch (error) {
+      if (error instanceof AccountCeilingReached) await this.ceilingNotice.send(email);
+      throw error;
+    }
+  }
+}

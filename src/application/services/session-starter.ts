@@ -1,0 +1,54 @@
+import type { User } from '../../domain/user.js';
+import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
+import type { SessionStore } from '../ports/session-store.js';
+
+export interface SessionLifetimes {
+  readonly refreshTokenTtlMs: number;
+  readonly sessionMaxAgeMs: number;
+}
+
+/** The token pair that begins a session, as every kind of login answers it. */
+export interface StartedSession {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly userId: string;
+}
+
+/**
+ * Starts a session (a refresh-token family) for an account whose owner has just proved who
+ * they are, and issues its first token pair: the one way every login ends (password today;
+ * a second step and passkeys next).
+ */
+export class SessionStarter {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly secrets: SecretTokenGenerator,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly lifetimes: SessionLifetimes,
+  ) {}
+
+  async start(user: User, client: { userAgent: string | null; ip: string | null }): Promise<StartedSession> {
+    const now = this.clock.now();
+    const sessionId = this.ids.newId();
+    const refreshToken = this.secrets.generate();
+    await this.sessions.start({
+      id: sessionId,
+      userId: user.id,
+      refreshToken,
+      refreshTokenExpiresAt: new Date(now.getTime() + this.lifetimes.refreshTokenTtlMs),
+      expiresAt: new Date(now.getTime() + this.lifetimes.sessionMaxAgeMs),
+      createdAt: now,
+      userAgent: client.userAgent,
+      ip: client.ip,
+      successorKey: this.secrets.generate(),
+    });
+    const access = await this.accessTokens.issue({ userId: user.id, sessionId });
+    return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
+  }
+}

@@ -1,0 +1,71 @@
+import { Email } from '../../domain/email.js';
+import type { User } from '../../domain/user.js';
+import type { Clock } from '../ports/clock.js';
+import type { PasswordResetRequests, PendingResetRequest } from '../ports/password-reset-requests.js';
+import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import { passwordResetMail } from '../services/account-mails.js';
+import type { LinkSettings } from '../services/verification-link-sender.js';
+
+export interface ResolutionSettings extends LinkSettings {
+  readonly batchSize: number;
+}
+
+export interface ResolutionReport {
+  readonly mailed: number;
+  readonly discarded: number;
+}
+
+/**
+ * One background round over the password-reset requests (RequestPasswordReset only records
+ * them): a registered address gets a single-use link, the request deleted in the same
+ * transaction; an unknown one is deleted. Run by the outbox's timer just before a delivery
+ * round, so that the mail goes out in the same round. A failure (the database is down)
+ * propagates and leaves the request for the next round: none is lost.
+ */
+export class ResolvePasswordResetRequests {
+  constructor(
+    private readonly requests: PasswordResetRequests,
+    private readonly users: UserRepository,
+    private readonly secrets: SecretTokenGenerator,
+    private readonly clock: Clock,
+    private readonly settings: ResolutionSettings,
+  ) {}
+
+  async execute(): Promise<ResolutionReport> {
+    const report = { mailed: 0, discarded: 0 };
+    for (const request of await this.requests.oldest(this.settings.batchSize)) {
+      const user = await this.accountOf(request);
+      if (user) {
+        if (await this.mail(request, user)) report.mailed += 1;
+      } else {
+        await this.requests.discard(request.id);
+        report.discarded += 1;
+      }
+    }
+    return report;
+  }
+
+  private async accountOf(request: PendingResetRequest): Promise<User | null> {
+    let email: Email;
+    try {
+      // Stored as Email.value, which parses to itself; one that no longer parses (a rule made
+      // stricter since) cannot be looked up, and is dropped as an unknown one is.
+      email = Email.parse(request.email);
+    } catch {
+      return null;
+    }
+    return this.users.findByEmail(email);
+  }
+
+  private mail(request: PendingResetRequest, user: User): Promise<boolean> {
+    const now = this.clock.now();
+    const token = this.secrets.generate();
+    const { appBaseUrl, ttlMs } = this.settings;
+    return this.requests.resolveWithMail(
+      request.id,
+      { userId: user.id, purpose: 'password_reset', token, expiresAt: new Date(now.getTime() + ttlMs), now },
+      passwordResetMail(user.email.value, appBaseUrl, token, Math.round(ttlMs / 60_000)),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../../src/infrastructure/config/config.js';
+import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
+import { CreateUsersAndSessions1764000000000 } from '../../../src/infrastructure/persistence/migrations/1764000000000-create-users-and-sessions.js';
+import { CreateRateLimits1764000001000 } from '../../../src/infrastructure/persistence/migrations/1764000001000-create-rate-limits.js';
+import { CreateAccountTokensAndMailOutbox1764000002000 } from '../../../src/infrastructure/persistence/migrations/1764000002000-create-account-tokens-and-mail-outbox.js';
+import { createTestDatabase, databaseKind, type TestDatabase } from '../support/test-database.js';
+import { TEST_JWT_SECRET } from '../support/test-service.js';
+
+/** The schema as released before identifiers were compared byte for byte. */
+const OLD_MIGRATIONS = [CreateUsersAndSessions1764000000000, CreateRateLimits1764000001000, CreateAccountTokensAndMailOutbox1764000002000];
+const onMysql = databaseKind() === 'mysql';
+
+const ROWS: ReadonlyArray<readonly [string, readonly unknown[]]> = [
+  [`INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at)
+    VALUES ('user-1', 'Kevin@example.com', 'kevin@example.com', 'hash', NULL, 1, 1)`, []],
+  [`INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip, successor_key)
+    VALUES ('session-1', 'user-1', 1, 1, 9, NULL, 'agent', '127.0.0.1', 'key')`, []],
+  [`INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at, spent_at) VALUES ('ab12', 'session-1', 1, 9, NULL)`, []],
+  [`INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at)
+    VALUES ('cd34', 'user-1', 'password_reset', 1, 9, NULL, NULL)`, []],
+  [`INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+    VALUES ('mail-1', 'Kevin@example.com', 'Reset your password', 'text', 'html', 'pending', 0, 1, 1)`, []],
+  ...(onMysql ? [["INSERT INTO `rate_limits` (`key`, points, expire) VALUES ('recovery_email:AbC', 1, NULL)", []] as const] : []),
+];
+
+const TABLES = ['users', 'sessions', 'refresh_tokens', 'account_tokens', 'mail_outbox', ...(onMysql ? ['rate_limits'] : [])];
+
+interface ColumnCollation {
+  readonly TABLE_NAME: string;
+  readonly COLUMN_NAME: string;
+  readonly COLLATION_NAME: string;
+}
+
+/** Every string column of the service's tables (not TypeORM's own `migrations`), with its collation. */
+function collations(dataSource: DataSource): Promise<ColumnCollation[]> {
+  return dataSource.query(
+    `SELECT TABLE_NAME, COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS
+      WHERE TABLE_SCHEMA = DATABASE() AND COLLATION_NAME IS NOT NULL AND TABLE_NAME <> 'migrations'
+      ORDER BY TABLE_NAME, COLUMN_NAME`,
+  );
+}
+
+function expectAllBinary(columns: readonly ColumnCollation[]): void {
+  const named = columns.map((c) => `${c.TABLE_NAME}.${c.COLUMN_NAME}`);
+  expect(named).to.include.members(['users.email', 'users.email_canonical', 'mail_outbox.recipient', 'rate_limits.key', 'refresh_tokens.token_hash', 'sessions.id']);
+  expect(columns.filter((c) => c.COLLATION_NAME !== 'utf8mb4_bin').map((c) => `${c.TABLE_NAME}.${c.COLUMN_NAME} ${c.COLLATION_NAME}`)).to.deep.equal([]);
+}
+
+describe(`identifier columns compare byte for byte after an upgrade (${databaseKind()})`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let rowsBefore: Record<string, unknown[]>;
+  const config = () => loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET }).database;
+  const allRows = async (source: DataSource) =>
+    Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await source.query(`SELECT * FROM ${table} ORDER BY 1`)] as const)));
+
+  before(async () => {
+    // A database made by the old release (MariaDB: utf8mb4, its default utf8mb4_general_ci), in use.
+    database = await createTestDatabase();
+    const old = new DataSource({ ...createDataSource(config()).options, migrations: OLD_MIGRATIONS });
+    await openDatabase(old);
+    for (const [sql, parameters] of ROWS) await old.query(sql, [...parameters]);
+    rowsBefore = await allRows(old);
+    await old.destroy();
+    dataSource = createDataSource(config());
+    await openDatabase(dataSource);
+  });
+  after(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('keeps every row it had', async () => {
+    expect(await allRows(dataSource)).to.deep.equal(rowsBefore);
+  });
+
+  // Defined on MySQL only, not skipped elsewhere (CI counts a skipped test as failed): SQLite
+  // compares with BINARY unless a column says otherwise, and has no rate_limits table.
+  if (onMysql) {
+    it('ends with every string column of every table in utf8mb4_bin', async () => {
+      expectAllBinary(await collations(dataSource));
+    });
+  }
+
+  it('finds no row for a look-alike of a stored address, and stores one beside it', async () => {
+    expect(await dataSource.query('SELECT id FROM users WHERE email_canonical = ?', ['kęvįn@exąmplė.com'])).to.deep.equal([]);
+    await dataSource.query(
+      `INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at)
+        VALUES ('user-2', 'kévin@example.com', 'kévin@example.com', 'hash', NULL, 1, 1)`,
+    );
+    const stored = await dataSource.query('SELECT email_canonical FROM users ORDER BY id');
+    expect(stored.map((row: { email_canonical: string }) => row.email_canonical)).to.deep.equal(['kevin@example.com', 'kévin@example.com']);
+  });
+
+  if (onMysql) {
+    it('counts a throttle key apart from the same key in another case', async () => {
+      await dataSource.query("INSERT INTO `rate_limits` (`key`, points, expire) VALUES ('recovery_email:abc', 1, NULL)");
+      const keys = await dataSource.query("SELECT `key` FROM `rate_limits` WHERE `key` = 'recovery_email:abc'");
+      expect(keys).to.deep.equal([{ key: 'recovery_email:abc' }]);
+    });
+  }
+
+  it('keeps the foreign keys: deleting the user still deletes its sessions, tokens and mailed tokens', async () => {
+    await dataSource.query("DELETE FROM users WHERE id = 'user-1'");
+    const left = await Promise.all(['sessions', 'refresh_tokens', 'account_tokens'].map((table) => dataSource.query(`SELECT * FROM ${table}`)));
+    expect(left).to.deep.equal([[], [], []]);
+  });
+});
+
+if (onMysql) describe(`a fresh install compares identifiers byte for byte (${databaseKind()})`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  before(async () => {
+    database = await createTestDatabase();
+    dataSource = createDataSource(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET }).database);
+    await openDatabase(dataSource);
+  });
+  after(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('ends with every string column of every table in utf8mb4_bin, on a database whose default folds', async () => {
+    const [schema] = await dataSource.query('SELECT DEFAULT_COLLATION_NAME AS c FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()');
+    expect(schema.c).to.equal('utf8mb4_general_ci');
+    expectAllBinary(await collations(dataSource));
+  });
+});
