@@ -64,8 +64,16 @@ describe('FairQueue', () => {
     for (const [lane, name] of [['a', 'a1'], ['a', 'a2'], ['a', 'a3'], ['a', 'a4'], ['b', 'b1'], ['c', 'c1'], ['b', 'b2']] as const) {
       void queue.run(lane, work.for(name));
     }
-    for (const name of ['a1', 'a2', 'b1', 'c1', 'a3', 'b2']) await work.end(name);
-    expect(work.started).to.deep.equal(['a1', 'a2', 'b1', 'c1', 'a3', 'b2', 'a4']);
+    for (const name of ['a1', 'b1', 'c1', 'a2', 'b2', 'a3']) await work.end(name);
+    expect(work.started).to.deep.equal(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
+  });
+
+  it('counts a work that started at once as its lane\'s turn: a newcomer waits for one work to end, not two', async () => {
+    const queue = new FairQueue({ concurrency: 1, maxWaiting: 10 });
+    for (const name of ['a1', 'a2', 'a3']) void queue.run('a', work.for(name));
+    void queue.run('b', work.for('b1'));
+    await work.end('a1');
+    expect(work.started).to.deep.equal(['a1', 'b1']);
   });
 
   it('refuses at once, with QueueFull, a work past the queue size from the busiest lane, and never runs it', async () => {
@@ -87,8 +95,8 @@ describe('FairQueue', () => {
     void queue.run('b', work.for('b1'));
     expect(await rejectionOf(shed)).to.be.instanceOf(QueueFull);
     expect(queue.waiting).to.equal(2);
-    for (const name of ['a1', 'a2', 'b1']) await work.end(name);
-    expect(work.started).to.deep.equal(['a1', 'a2', 'b1']);
+    for (const name of ['a1', 'b1']) await work.end(name);
+    expect(work.started).to.deep.equal(['a1', 'b1', 'a2']);
   });
 
   it('refuses every waiter when the queue size is 0', async () => {
