@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const jwtSecret = newJwtSecret();
   const email = 'legit@bench.example';
   say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it slows every hash)`);
-  say(`settings: BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}, flood ${floodConnections} connections from one address (${BACK_OFF_ON_503_MS} ms pause after a 503), ${legitClients} legitimate clients from addresses of their own`);
+  say(`settings: BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}, flood ${floodConnections} connections from one address (${BACK_OFF_ON_503_MS} ms pause after a 503), ${legitClients} legitimate client(s), each from an address of its own`);
   const queued = await started(dir, 'queued', jwtSecret, {});
   const unqueued = await started(dir, 'unqueued', jwtSecret, { HASH_CONCURRENCY: '1024', HASH_QUEUE_MAX: '100000' });
   try {
