@@ -39,6 +39,8 @@ import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-sessio
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
 import { commonPasswordList } from './infrastructure/security/common-password-list.js';
+import { createHashQueue } from './infrastructure/security/create-hash-queue.js';
+import { QueuedPasswordHasher } from './infrastructure/security/queued-password-hasher.js';
 import { CryptoSecretTokenGenerator } from './infrastructure/security/crypto-secret-token-generator.js';
 import { HmacSuccessorTokenDeriver } from './infrastructure/security/hmac-successor-token-deriver.js';
 import { JoseAccessTokenIssuer } from './infrastructure/security/jose-access-token-issuer.js';
@@ -131,12 +133,14 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.IdGenerator, new UuidIdGenerator());
   set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
   set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
-  set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
+  const bcryptHasher = await BcryptPasswordHasher.create(config.bcryptCost);
   set(T.CommonPasswords, await commonPasswordList());
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
   const db = new Database(dataSource);
   const observability = createObservability(db, logger);
+  // Every hash and compare waits its turn in one bounded queue, fair between client addresses.
+  set(T.PasswordHasher, new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
   // Every outbound call goes through the gateway's circuit breakers.
   const gateway = new HttpGateway({ settings: config.breaker, logger, metrics: new BreakerMetrics(observability.metrics.registry) });
   registerAdapters(c, config, db, keys, breachedPasswordChecker(config, gateway, logger));

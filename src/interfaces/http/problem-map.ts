@@ -1,4 +1,4 @@
-import { DependencyUnavailable, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
+import { DependencyUnavailable, HashingBusy, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
 import { ClientHttpError, MethodNotAllowed, RequestValidationFailed, type FieldError, type HttpRefusal } from './http-errors.js';
 
 export type KnownError = DomainError | HttpRefusal;
@@ -58,6 +58,12 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     title: 'Service unavailable',
     type: problemType('dependency-unavailable'),
     headers: (error) => ({ 'Retry-After': String((error as DependencyUnavailable).retryAfterSeconds ?? RETRY_AFTER_S) }),
+  },
+  hashing_busy: {
+    status: 503,
+    title: 'Service unavailable',
+    type: problemType('hashing-busy'),
+    headers: (error) => ({ 'Retry-After': String((error as HashingBusy).retryAfterSeconds) }),
   },
   request_timeout: {
     status: 503,

@@ -20,7 +20,7 @@ export function requestTimeout(timeoutMs: number): Middleware<AppState> {
         reject(new RequestTimedOut());
       }, timeoutMs);
     });
-    const work = requestDeadline.run(deadline.signal, next);
+    const work = requestDeadline.run(deadline.signal, next, ctx.ip || null);
     work.catch(() => undefined); // a late failure of abandoned work is not unhandled
     try {
       await Promise.race([work, timedOut]);
