@@ -63,6 +63,7 @@ import { DatabaseReadinessCheck } from './infrastructure/observability/database-
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
 import { Readiness } from './infrastructure/observability/readiness.js';
+import { requestDeadline } from './infrastructure/request-context/request-deadline.js';
 
 /** A typed injection token: explicit, so injection never depends on decorator metadata. */
 interface Token<T> {
@@ -180,6 +181,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
+    runInRequestContext: (deadline, work, clientAddress) => requestDeadline.run(deadline, work, clientAddress),
   });
   return {
     app,
