@@ -52,6 +52,7 @@ import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
 import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
 import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
+import { closeService } from './composition/close-service.js';
 import { warnAboutUnsafeDefaults } from './composition/warn-about-unsafe-defaults.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
@@ -172,14 +173,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     dataSource,
     routes,
     ...observability,
-    close: async () => {
-      observability.metrics.close();
-      gateway.close();
-      await outbox.stop();
-      await c.dispose();
-      await throttle.close();
-      if (dataSource.isInitialized) await dataSource.destroy();
-    },
+    close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
 }
 
