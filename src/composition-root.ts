@@ -58,6 +58,8 @@ import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
 import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
 import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
+import { closeService } from './composition/close-service.js';
+import { warnAboutUnsafeDefaults } from './composition/warn-about-unsafe-defaults.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
@@ -122,6 +124,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   if (config.jwt.secretWasGenerated) {
     logger.warn('JWT_SECRET is not set: signing with a random secret; tokens will not survive a restart');
   }
+  warnAboutUnsafeDefaults(config, logger);
   const dataSource = createDataSource(config.database);
   await openDatabase(dataSource);
   const keys = await loadTokenKeys(config.jwt);
@@ -189,14 +192,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     dataSource,
     routes,
     ...observability,
-    close: async () => {
-      observability.metrics.close();
-      gateway.close();
-      await outbox.stop();
-      await c.dispose();
-      await throttle.close();
-      if (dataSource.isInitialized) await dataSource.destroy();
-    },
+    close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
 }
 

@@ -90,6 +90,13 @@ export interface Config {
   readonly metricsToken: string | null;
 }
 
+/**
+ * Not a setting: `npm run start:cluster` without JWT_SECRET (development) makes one random
+ * secret in the primary and hands it to every worker in this variable, hex-encoded; a secret
+ * per worker would refuse the tokens of the others.
+ */
+export const PRIMARY_JWT_SECRET_VARIABLE = 'AUTH_SERVICE_PRIMARY_JWT_SECRET';
+
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 const DAY_MS = 86_400_000;
 
@@ -195,7 +202,8 @@ function readJwt(read: EnvReader, production: boolean): Config['jwt'] {
   const secretWasGenerated = !secret && !privateKeyPem;
   if (secretWasGenerated) {
     if (production) throw new ConfigError('JWT_SECRET', 'is required with NODE_ENV=production (or set JWT_PRIVATE_KEY)');
-    secret = randomBytes(32);
+    const fromPrimary = read.raw(PRIMARY_JWT_SECRET_VARIABLE);
+    secret = fromPrimary && /^[0-9a-f]{64}$/.test(fromPrimary) ? Buffer.from(fromPrimary, 'hex') : randomBytes(32);
   }
   return {
     secret,
