@@ -105,4 +105,10 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       BREAKER_RESET_MS: { meaning: 'Time in the open state before one trial call is let through (half-open).' },
     },
   },
+  {
+    title: 'Set by the service itself',
+    variables: {
+      AUTH_SERVICE_PRIMARY_JWT_SECRET: { meaning: 'Set by the primary of `npm run start:cluster` for its workers when `JWT_SECRET` is unset outside production, so that every worker signs with the same random secret. Never set it yourself.', accepts: 'hex' },
+    },
+  },
 ];
