@@ -31,11 +31,11 @@ module.exports = {
       to: { path: '^src/interfaces/|^src/composition-root' },
     },
     {
-      name: 'interfaces-do-not-reach-adapters',
-      comment: 'The HTTP edge talks to use cases; only the composition root picks adapters (types are fine).',
+      name: 'interfaces-own-their-needs',
+      comment: 'The HTTP edge talks to use cases and to the small interfaces it owns (src/interfaces/http/needs/): never to an adapter, not even its type. The composition root hands it the adapters.',
       severity: 'error',
       from: { path: '^src/interfaces/' },
-      to: { path: '^src/infrastructure/(persistence|security|system)/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/infrastructure/' },
     },
     {
       name: 'only-the-composition-root-uses-the-container',

@@ -1,6 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import { PRIMARY_JWT_SECRET_VARIABLE } from './infrastructure/config/config.js';
 
 /**
  * `npm run start:cluster`: WORKERS copies of the service (default: one per core) on one port,
@@ -31,14 +33,25 @@ function readWorkers(value: string | undefined): number {
   return workers;
 }
 
+/**
+ * Without JWT_SECRET or JWT_PRIVATE_KEY (development) each worker would make its own random
+ * secret and refuse the tokens of the others: the primary makes one for all of them, handed
+ * over in the workers' environment (never logged). Production refuses to start without one.
+ */
+function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (env.JWT_SECRET || env.JWT_PRIVATE_KEY || env.NODE_ENV === 'production') return {};
+  return { [PRIMARY_JWT_SECRET_VARIABLE]: randomBytes(32).toString('hex') };
+}
+
 function startPrimary(count: number): void {
   new RateLimiterClusterMaster();
+  const env = workerEnv(process.env);
   const running = new Set<Worker>();
   let stopping = false;
   const say = (msg: string, fields: object = {}) => process.stdout.write(`${JSON.stringify({ name: 'auth-service', pid: process.pid, msg, ...fields, time: new Date().toISOString() })}\n`);
 
   const fork = (): Worker => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(env);
     running.add(worker);
     worker.on('exit', (code, signal) => {
       running.delete(worker);

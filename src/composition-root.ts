@@ -39,6 +39,8 @@ import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-sessio
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
 import { commonPasswordList } from './infrastructure/security/common-password-list.js';
+import { createHashQueue } from './infrastructure/security/create-hash-queue.js';
+import { QueuedPasswordHasher } from './infrastructure/security/queued-password-hasher.js';
 import { CryptoSecretTokenGenerator } from './infrastructure/security/crypto-secret-token-generator.js';
 import { HmacSuccessorTokenDeriver } from './infrastructure/security/hmac-successor-token-deriver.js';
 import { JoseAccessTokenIssuer } from './infrastructure/security/jose-access-token-issuer.js';
@@ -56,11 +58,14 @@ import type { AppState } from './interfaces/http/app-state.js';
 import { createHttpApp } from './interfaces/http/create-http-app.js';
 import { withApiDocumentation } from './interfaces/http/openapi/with-api-documentation.js';
 import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
+import { closeService } from './composition/close-service.js';
+import { warnAboutUnsafeDefaults } from './composition/warn-about-unsafe-defaults.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
 import { Readiness } from './infrastructure/observability/readiness.js';
+import { requestDeadline } from './infrastructure/request-context/request-deadline.js';
 
 /** A typed injection token: explicit, so injection never depends on decorator metadata. */
 interface Token<T> {
@@ -119,6 +124,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   if (config.jwt.secretWasGenerated) {
     logger.warn('JWT_SECRET is not set: signing with a random secret; tokens will not survive a restart');
   }
+  warnAboutUnsafeDefaults(config, logger);
   const dataSource = createDataSource(config.database);
   await openDatabase(dataSource);
   const keys = await loadTokenKeys(config.jwt);
@@ -131,12 +137,14 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.IdGenerator, new UuidIdGenerator());
   set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
   set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
-  set(T.PasswordHasher, await BcryptPasswordHasher.create(config.bcryptCost));
+  const bcryptHasher = await BcryptPasswordHasher.create(config.bcryptCost);
   set(T.CommonPasswords, await commonPasswordList());
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
   const db = new Database(dataSource);
   const observability = createObservability(db, logger);
+  // Every hash and compare waits its turn in one bounded queue, fair between client addresses.
+  set(T.PasswordHasher, new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
   // Every outbound call goes through the gateway's circuit breakers.
   const gateway = new HttpGateway({ settings: config.breaker, logger, metrics: new BreakerMetrics(observability.metrics.registry) });
   registerAdapters(c, config, db, keys, breachedPasswordChecker(config, gateway, logger));
@@ -176,6 +184,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
+    runInRequestContext: (deadline, work, clientAddress) => requestDeadline.run(deadline, work, clientAddress),
   });
   return {
     app,
@@ -183,14 +192,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     dataSource,
     routes,
     ...observability,
-    close: async () => {
-      observability.metrics.close();
-      gateway.close();
-      await outbox.stop();
-      await c.dispose();
-      await throttle.close();
-      if (dataSource.isInitialized) await dataSource.destroy();
-    },
+    close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
 }
 

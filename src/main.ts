@@ -1,10 +1,13 @@
 import { createService } from './composition-root.js';
 import { ConfigError } from './infrastructure/config/config-error.js';
 import { loadConfig, type Config } from './infrastructure/config/config.js';
+import { DatabaseUnreachableAtStart } from './infrastructure/persistence/database-unreachable-at-start.js';
 import { createHttpServer } from './interfaces/http/create-http-server.js';
 
 // sysexits.h EX_CONFIG: a supervisor can tell a bad deployment from a crash.
 const EXIT_BAD_CONFIG = 78;
+// sysexits.h EX_UNAVAILABLE: the database server did not answer; it may only be late.
+const EXIT_UNAVAILABLE = 69;
 const SHUTDOWN_GRACE_MS = 8_000;
 
 function readConfig(): Config {
@@ -63,6 +66,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`auth-service: bad configuration: ${error.message}\n`);
     process.exit(EXIT_BAD_CONFIG);
+  }
+  if (error instanceof DatabaseUnreachableAtStart) {
+    process.stderr.write(`auth-service: cannot start: ${error.message}\n`);
+    process.exit(EXIT_UNAVAILABLE);
   }
   process.stderr.write(`auth-service: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);

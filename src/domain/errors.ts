@@ -116,3 +116,11 @@ export class EmailNotVerified extends DomainError {
     super('Verify your e-mail address before logging in: follow the link we mailed you, or ask for a new one.');
   }
 }
+
+/** Too many password hashes are waiting their turn: the service is busy; try again shortly. */
+export class HashingBusy extends DomainError {
+  readonly code = 'hashing_busy';
+  constructor(readonly retryAfterSeconds = 1) {
+    super(`The service is busy checking passwords. Try again in ${retryAfterSeconds} second(s).`);
+  }
+}

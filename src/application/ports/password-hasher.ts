@@ -1,6 +1,7 @@
 /**
  * Slow, salted password hashing. Inputs are normalised passwords that fit the hash input
  * (domain/password.ts): an adapter must never see, and so never truncate, a longer one.
+ * hash and verify may refuse with HashingBusy when too many hashes are already waiting.
  */
 export interface PasswordHasher {
   hash(normalizedPassword: string): Promise<string>;

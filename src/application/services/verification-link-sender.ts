@@ -2,12 +2,7 @@ import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
-import { emailVerificationMail } from './account-mails.js';
-
-export interface LinkSettings {
-  readonly appBaseUrl: string;
-  readonly ttlMs: number;
-}
+import { newMailedLink, type LinkSettings } from './mailed-link.js';
 
 /** Issues an e-mail verification token and queues the mail carrying its link. */
 export class VerificationLinkSender {
@@ -19,11 +14,7 @@ export class VerificationLinkSender {
   ) {}
 
   async send(user: User): Promise<void> {
-    const now = this.clock.now();
-    const token = this.secrets.generate();
-    await this.tokens.issueWithMail(
-      { userId: user.id, purpose: 'email_verification', token, expiresAt: new Date(now.getTime() + this.settings.ttlMs), now },
-      emailVerificationMail(user.email.value, this.settings.appBaseUrl, token, Math.round(this.settings.ttlMs / 3_600_000)),
-    );
+    const link = newMailedLink('email_verification', user, this.secrets, this.clock.now(), this.settings);
+    await this.tokens.issueWithMail(link.token, link.mail);
   }
 }

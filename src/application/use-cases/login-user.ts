@@ -1,5 +1,5 @@
 import { Email } from '../../domain/email.js';
-import { EmailNotVerified } from '../../domain/errors.js';
+import { EmailNotVerified, HashingBusy } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -47,6 +47,12 @@ export class LoginUser {
 
   private async upgradeHashIfWeak(user: User, password: string): Promise<void> {
     if (!this.hasher.needsRehash(user.passwordHash)) return;
-    await this.users.update(user.withRehashedPassword(await this.hasher.hash(password)));
+    try {
+      await this.users.update(user.withRehashedPassword(await this.hasher.hash(password)));
+    } catch (error) {
+      // The password matched: a full hashing queue must not turn that into a 503. The weak
+      // hash still verifies, and the next login upgrades it.
+      if (!(error instanceof HashingBusy)) throw error;
+    }
   }
 }

@@ -4,8 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { PasswordResetRequests, PendingResetRequest } from '../ports/password-reset-requests.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import { passwordResetMail } from '../services/account-mails.js';
-import type { LinkSettings } from '../services/verification-link-sender.js';
+import { newMailedLink, type LinkSettings } from '../services/mailed-link.js';
 
 export interface ResolutionSettings extends LinkSettings {
   readonly batchSize: number;
@@ -59,13 +58,7 @@ export class ResolvePasswordResetRequests {
   }
 
   private mail(request: PendingResetRequest, user: User): Promise<boolean> {
-    const now = this.clock.now();
-    const token = this.secrets.generate();
-    const { appBaseUrl, ttlMs } = this.settings;
-    return this.requests.resolveWithMail(
-      request.id,
-      { userId: user.id, purpose: 'password_reset', token, expiresAt: new Date(now.getTime() + ttlMs), now },
-      passwordResetMail(user.email.value, appBaseUrl, token, Math.round(ttlMs / 60_000)),
-    );
+    const link = newMailedLink('password_reset', user, this.secrets, this.clock.now(), this.settings);
+    return this.requests.resolveWithMail(request.id, link.token, link.mail);
   }
 }

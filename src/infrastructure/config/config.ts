@@ -39,6 +39,12 @@ export interface BreachedPasswordConfig {
   readonly failOpen: boolean;
 }
 
+/** The password-hash queue (src/infrastructure/security/fair-queue.ts). */
+export interface HashQueueConfig {
+  readonly concurrency: number;
+  readonly maxWaiting: number;
+}
+
 /** Every outbound call's circuit breaker (src/infrastructure/http-gateway/). */
 export interface BreakerConfig {
   readonly timeoutMs: number;
@@ -66,6 +72,7 @@ export interface Config {
   readonly sessionMaxAgeMs: number;
   readonly refreshReuseGraceMs: number;
   readonly bcryptCost: number;
+  readonly hashQueue: HashQueueConfig;
   readonly passwordMinLength: number;
   readonly bodyLimitBytes: number;
   readonly requestTimeoutMs: number;
@@ -82,6 +89,13 @@ export interface Config {
   /** Bearer token that GET /metrics requires; null: the metrics are open (e.g. a private network). */
   readonly metricsToken: string | null;
 }
+
+/**
+ * Not a setting: `npm run start:cluster` without JWT_SECRET (development) makes one random
+ * secret in the primary and hands it to every worker in this variable, hex-encoded; a secret
+ * per worker would refuse the tokens of the others.
+ */
+export const PRIMARY_JWT_SECRET_VARIABLE = 'AUTH_SERVICE_PRIMARY_JWT_SECRET';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 const DAY_MS = 86_400_000;
@@ -108,6 +122,7 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     sessionMaxAgeMs: read.durationMs('SESSION_MAX_AGE', '90d', 60_000, 3650 * DAY_MS),
     refreshReuseGraceMs: read.durationMs('REFRESH_REUSE_GRACE', '10s', 0, 300_000),
     bcryptCost: read.integer('BCRYPT_COST', 12, 4, 15),
+    hashQueue: readHashQueue(read, env),
     passwordMinLength: read.integer('PASSWORD_MIN_LENGTH', 15, 8, 64),
     bodyLimitBytes: 16 * 1024,
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
@@ -132,6 +147,19 @@ function readThrottle(read: EnvReader): ThrottleConfig {
     loginMaxFailuresPerAccount: read.integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 100, 1, 100),
     registerMaxPerAddress: read.integer('REGISTER_MAX_PER_ADDRESS', 20, 1, 10_000_000),
     registerWindowMs: read.durationMs('REGISTER_WINDOW', '1h', 1_000, 30 * DAY_MS),
+  };
+}
+
+function readHashQueue(read: EnvReader, env: Env): HashQueueConfig {
+  // bcrypt runs on libuv's thread pool, which fs, dns.lookup, zlib and async crypto share.
+  // More hashes at once than the pool has threads only queue inside libuv, unbounded, first
+  // come first served, ahead of that other work; fewer leave threads idle under a login
+  // load. So: the pool's size (libuv reads it at start, up to 1024), unless told otherwise,
+  // e.g. a few less to keep threads free for the rest.
+  const poolSize = Math.min(1024, Math.max(1, Math.trunc(Number(env.UV_THREADPOOL_SIZE)) || 4));
+  return {
+    concurrency: read.integer('HASH_CONCURRENCY', poolSize, 1, 1024),
+    maxWaiting: read.integer('HASH_QUEUE_MAX', 64, 0, 100_000),
   };
 }
 
@@ -174,7 +202,8 @@ function readJwt(read: EnvReader, production: boolean): Config['jwt'] {
   const secretWasGenerated = !secret && !privateKeyPem;
   if (secretWasGenerated) {
     if (production) throw new ConfigError('JWT_SECRET', 'is required with NODE_ENV=production (or set JWT_PRIVATE_KEY)');
-    secret = randomBytes(32);
+    const fromPrimary = read.raw(PRIMARY_JWT_SECRET_VARIABLE);
+    secret = fromPrimary && /^[0-9a-f]{64}$/.test(fromPrimary) ? Buffer.from(fromPrimary, 'hex') : randomBytes(32);
   }
   return {
     secret,

@@ -61,6 +61,8 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
     variables: {
       BCRYPT_COST: { meaning: 'bcrypt work factor; hashes made at a lower cost are upgraded at the next login.' },
       PASSWORD_MIN_LENGTH: { meaning: 'Minimum password length in characters (NIST SP 800-63B-4: 15 for a single-factor password).' },
+      HASH_CONCURRENCY: { fallback: '`UV_THREADPOOL_SIZE`, else `4`', meaning: 'Password hashes computed at once. bcrypt runs on libuv\'s thread pool, shared with file, DNS and crypto work: more than the pool\'s size gains nothing.' },
+      HASH_QUEUE_MAX: { meaning: 'Password hashes waiting their turn, served fairly by client address (an IPv6 /64 is one address). Past it the answer is 503 `hashing-busy` with `Retry-After: 1` at once; when a less busy address arrives, the busiest address\'s newest waiter gets the 503 instead.' },
       BREACHED_PASSWORD_API_URL: { meaning: 'Base URL of a Pwned-Passwords-style range API (`GET {url}/range/{5 hex}`), called through the circuit breaker; the check is off without it.' },
       BREACHED_PASSWORD_FAIL_OPEN: { meaning: 'When the breach API is down or its circuit open: true accepts the password (and logs it), false answers 503.' },
     },
@@ -101,6 +103,12 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       BREAKER_FAILURE_RATE: { meaning: 'Share of failed calls in the recent window that opens the circuit.', accepts: 'above 0, at most 1' },
       BREAKER_MIN_CALLS: { meaning: 'Calls in the window before the failure rate is judged.' },
       BREAKER_RESET_MS: { meaning: 'Time in the open state before one trial call is let through (half-open).' },
+    },
+  },
+  {
+    title: 'Set by the service itself',
+    variables: {
+      AUTH_SERVICE_PRIMARY_JWT_SECRET: { meaning: 'Set by the primary of `npm run start:cluster` for its workers when `JWT_SECRET` is unset outside production, so that every worker signs with the same random secret. Never set it yourself.', accepts: 'hex' },
     },
   },
 ];

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
 import { allMigrations } from './migrations/all-migrations.js';
+import { preparePrivateSqliteFile } from './private-sqlite-file.js';
 import { retryWhileBusy } from './retry-while-busy.js';
 import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.js';
+import { startUpDatabaseError } from './start-up-database-error.js';
 import { UserRecordSchema } from './user-record.js';
 
 const entities = [UserRecordSchema, SessionRecordSchema, RefreshTokenRecordSchema];
@@ -12,7 +12,7 @@ const entities = [UserRecordSchema, SessionRecordSchema, RefreshTokenRecordSchem
 /** The DataSource for DATABASE_URL: embedded SQLite (better-sqlite3) or MySQL/MariaDB (mysql2). */
 export function createDataSource(config: DatabaseConfig): DataSource {
   if (config.kind === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    if (config.file !== ':memory:') preparePrivateSqliteFile(config.file);
     return new DataSource({
       type: 'better-sqlite3',
       database: config.file,
@@ -55,7 +55,12 @@ const MIGRATION_LOCK = 'auth_service_migrations';
  * that start together take turns, so that no migration runs twice.
  */
 export async function openDatabase(dataSource: DataSource): Promise<void> {
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    // A database that does not exist or a server that does not answer: one line, no stack.
+    throw dataSource.options.type === 'mysql' ? startUpDatabaseError(String(dataSource.options.url), error) : error;
+  }
   if (dataSource.options.type !== 'mysql') {
     await retryWhileBusy(() => dataSource.runMigrations({ transaction: 'each' }));
     return;

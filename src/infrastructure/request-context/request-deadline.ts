@@ -8,7 +8,14 @@ export class RequestAbandoned extends Error {
   }
 }
 
-const storage = new AsyncLocalStorage<AbortSignal>();
+/** What the work of one request may ask about it. */
+export interface RequestScope {
+  readonly signal: AbortSignal;
+  /** As the HTTP edge sees it (X-Forwarded-For under TRUST_PROXY); null when unknown. */
+  readonly clientAddress: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
 
 /**
  * The deadline of the request being served, carried through every await of its work. The
@@ -16,14 +23,21 @@ const storage = new AsyncLocalStorage<AbortSignal>();
  * commit anything more for that request, so that a client told "503, try again" does not
  * find the account made after all (a write queued behind a stalled connection or a lock
  * would otherwise run whenever it got its turn). Work outside a request has no deadline.
+ * The client address rides along, for work that shares a resource fairly between clients
+ * (the password-hash queue) without every use case passing it down.
  */
 export const requestDeadline = {
-  run<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-    return storage.run(signal, work);
+  run<T>(signal: AbortSignal, work: () => Promise<T>, clientAddress: string | null = null): Promise<T> {
+    return storage.run({ signal, clientAddress }, work);
   },
 
   /** @throws RequestAbandoned once the current request's deadline has passed */
   throwIfPassed(): void {
-    if (storage.getStore()?.aborted) throw new RequestAbandoned();
+    if (storage.getStore()?.signal.aborted) throw new RequestAbandoned();
+  },
+
+  /** The request being served; undefined for work outside a request. */
+  current(): RequestScope | undefined {
+    return storage.getStore();
   },
 };

@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { Principal } from '../../application/use-cases/authenticate-access-token.js';
 import { plainAddress } from '../../domain/client-address.js';
-import type { Logger } from '../../infrastructure/logging/create-logger.js';
+import type { HttpLogger } from './needs/http-logger.js';
 
 declare module 'koa' {
   interface Request {
@@ -14,7 +14,7 @@ declare module 'koa' {
 export interface AppState {
   requestId: string;
   /** A child logger that stamps every line with this request's id. */
-  log: Logger;
+  log: HttpLogger;
   /** Set by the bearer check on protected routes. */
   principal?: Principal;
   /** The account the request acted for, when known: for the request log line. */

@@ -2,9 +2,6 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import compose from 'koa-compose';
 import type { AuthenticateAccessToken } from '../../application/use-cases/authenticate-access-token.js';
-import type { Logger } from '../../infrastructure/logging/create-logger.js';
-import type { Lifecycle } from '../../infrastructure/observability/lifecycle.js';
-import type { Metrics } from '../../infrastructure/observability/metrics.js';
 import type { AppState } from './app-state.js';
 import { closeWhenDraining } from './middleware/close-when-draining.js';
 import { httpMetrics } from './middleware/http-metrics.js';
@@ -15,10 +12,14 @@ import { requestTimeout } from './middleware/request-timeout.js';
 import { routeGuard } from './middleware/route-guard.js';
 import { corsFor, securityHeaders } from './middleware/security-headers.js';
 import { mountRoutes } from './mount-routes.js';
+import type { DrainingFlag } from './needs/draining-flag.js';
+import type { HttpLogger } from './needs/http-logger.js';
+import type { RunInRequestContext } from './needs/request-context.js';
+import type { RequestObserver } from './needs/request-observer.js';
 import type { RouteSpec } from './route-spec.js';
 
 export interface HttpAppOptions {
-  readonly logger: Logger;
+  readonly logger: HttpLogger;
   readonly routes: readonly RouteSpec[];
   readonly authenticate: AuthenticateAccessToken;
   readonly bodyLimitBytes: number;
@@ -28,9 +29,11 @@ export interface HttpAppOptions {
   /** Origins allowed to call from a browser (CORS); none: no CORS headers at all. */
   readonly corsOrigins: readonly string[];
   /** Request durations and business counters for /metrics. */
-  readonly metrics: Metrics;
+  readonly metrics: RequestObserver;
   /** Tells whether the service is shutting down (answers then close their connection). */
-  readonly lifecycle: Lifecycle;
+  readonly lifecycle: DrainingFlag;
+  /** Carries each request's deadline and client address through its work. */
+  readonly runInRequestContext: RunInRequestContext;
 }
 
 /**
@@ -54,7 +57,7 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
       securityHeaders(),
       ...(options.corsOrigins.length > 0 ? [corsFor(options.corsOrigins)] : []),
       problemHandler(),
-      requestTimeout(options.requestTimeoutMs),
+      requestTimeout(options.requestTimeoutMs, options.runInRequestContext),
       routeGuard(router),
       router.routes(),
     ]),

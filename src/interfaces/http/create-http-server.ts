@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type Koa from 'koa';
-import type { Logger } from '../../infrastructure/logging/create-logger.js';
+import type { HttpLogger as Logger } from './needs/http-logger.js';
 import type { AppState } from './app-state.js';
 import { PROBLEM_JSON } from './middleware/problem-handler.js';
 

@@ -1,7 +1,15 @@
-import { DependencyUnavailable, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
+import type * as domainErrors from '../../domain/errors.js';
+import { DependencyUnavailable, HashingBusy, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
+import type * as httpErrors from './http-errors.js';
 import { ClientHttpError, MethodNotAllowed, RequestValidationFailed, type FieldError, type HttpRefusal } from './http-errors.js';
 
 export type KnownError = DomainError | HttpRefusal;
+
+// The literal `code` of every concrete error class the two modules export (abstract bases
+// declare `code: string` and drop out): the keys the table must have, no more, no fewer.
+type CodeOf<I> = I extends { readonly code: infer C } ? (string extends C ? never : C) : never;
+type CodesOf<M> = { [K in keyof M]: M[K] extends abstract new (...args: never) => infer I ? CodeOf<I> : never }[keyof M];
+export type ProblemCode = CodesOf<typeof domainErrors> | CodesOf<typeof httpErrors>;
 
 export interface ProblemKind {
   readonly status: number | ((error: KnownError) => number);
@@ -29,8 +37,8 @@ const validation: ProblemKind = {
   errors: fieldErrors,
 };
 
-/** The one table from error code to answer. A test fails when an error class has no row. */
-export const problemMap: Readonly<Record<string, ProblemKind>> = {
+/** The one table from error code to answer: an error class without a row does not compile. */
+export const problemMap: Readonly<Record<ProblemCode, ProblemKind>> = {
   invalid_email: validation,
   password_policy: validation,
   request_validation_failed: validation,
@@ -59,6 +67,12 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
     type: problemType('dependency-unavailable'),
     headers: (error) => ({ 'Retry-After': String((error as DependencyUnavailable).retryAfterSeconds ?? RETRY_AFTER_S) }),
   },
+  hashing_busy: {
+    status: 503,
+    title: 'Service unavailable',
+    type: problemType('hashing-busy'),
+    headers: (error) => ({ 'Retry-After': String((error as HashingBusy).retryAfterSeconds) }),
+  },
   request_timeout: {
     status: 503,
     title: 'Service unavailable',
@@ -79,3 +93,8 @@ export const problemMap: Readonly<Record<string, ProblemKind>> = {
   // RFC 6750 §3 challenge, one for a missing and a wrong token: a scraper has nothing to refresh.
   metrics_token_required: { status: 401, title: 'Unauthorized', type: 'about:blank', headers: () => ({ 'WWW-Authenticate': 'Bearer realm="metrics"' }) },
 };
+
+/** The row of a thrown refusal; undefined for a code no class declares (an unknown error). */
+export function problemKindOf(error: KnownError): ProblemKind | undefined {
+  return Object.hasOwn(problemMap, error.code) ? problemMap[error.code as ProblemCode] : undefined;
+}

@@ -30,5 +30,7 @@ export interface RouteSpec {
   /** The JSON body's schema; validated before the handler runs. */
   readonly body?: JsonSchema;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Mounted, but left out of the OpenAPI document (Swagger UI's files: no client calls them). */
+  readonly undocumented?: true;
   readonly handler: (ctx: AppContext) => Promise<void>;
 }

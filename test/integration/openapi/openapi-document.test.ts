@@ -56,9 +56,33 @@ describe('GET /openapi.json', () => {
     expect((document as unknown as { info: { version: string } }).info.version).to.equal(PACKAGE.version);
   });
 
-  it('documents every route the router mounts, and nothing else', () => {
+  // Swagger UI's own files are mounted but left out: a generated client has no use for them.
+  const SWAGGER_UI_FILE = /^GET \/docs\/./;
+
+  it('documents every route the router mounts but Swagger UI’s files, and nothing else', () => {
     expect(mounted).to.have.length.greaterThan(10);
-    expect(operationsOf(document).map(({ key }) => key).sort()).to.deep.equal([...mounted].sort());
+    const api = mounted.filter((key) => !SWAGGER_UI_FILE.test(key));
+    expect(operationsOf(document).map(({ key }) => key).sort()).to.deep.equal(api.sort());
+  });
+
+  it('leaves out every file of Swagger UI, which the service still serves', () => {
+    const files = mounted.filter((key) => SWAGGER_UI_FILE.test(key));
+    expect(files).to.have.length.greaterThan(2);
+    expect(operationsOf(document).filter(({ key }) => SWAGGER_UI_FILE.test(key))).to.deep.equal([]);
+  });
+
+  it('shows, as each route’s 422 example, an error about a field that route takes', () => {
+    for (const { key, operation } of operationsOf(document)) {
+      const example = (operation.responses['422']?.content?.['application/problem+json'] as { example?: { errors?: Array<{ pointer: string }> } } | undefined)?.example;
+      if (!example) continue;
+      const schema = (operation as { requestBody?: { content: Record<string, { schema: { $ref?: string; properties?: object } }> } }).requestBody?.content['application/json']?.schema;
+      const components = (document as unknown as { components: { schemas: Record<string, { properties?: object }> } }).components.schemas;
+      const resolved = schema?.$ref ? components[schema.$ref.replace('#/components/schemas/', '')] : schema;
+      const fields = Object.keys(resolved?.properties ?? {});
+      const pointers = (example.errors ?? []).map((error) => error.pointer.slice(1));
+      expect(pointers, key).to.have.length.greaterThan(0);
+      for (const pointer of pointers) expect(fields, `${key}: its 422 example names ${pointer}`).to.include(pointer);
+    }
   });
 
   it('gives every response that has a body a schema, for each of its media types', () => {

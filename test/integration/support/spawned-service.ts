@@ -14,9 +14,12 @@ export class SpawnedService {
   private stderrText = '';
   private readonly exited: Promise<number | null>;
 
-  /** Starts main.js with only the environment given (plus PATH): nothing leaks in from the runner. */
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /**
+   * Starts main.js with only the environment given (plus PATH): nothing leaks in from the
+   * runner. `cwd` is where relative defaults (./data/app.sqlite, ./data/outbox) land.
+   */
+  constructor(env: Record<string, string>, options: { readonly cwd?: string } = {}) {
+    this.child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderrText += chunk));
     this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
@@ -26,10 +29,15 @@ export class SpawnedService {
     return this.stderrText;
   }
 
+  /** The stdout log lines so far, parsed. */
+  logEntries(): LogEntry[] {
+    return this.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogEntry);
+  }
+
   /** Resolves with the first stdout log line with this `msg`; rejects if the process ends first. */
   async logLine(msg: string): Promise<LogEntry> {
     for (;;) {
-      const found = this.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogEntry).find((entry) => entry.msg === msg);
+      const found = this.logEntries().find((entry) => entry.msg === msg);
       if (found) return found;
       if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}) before logging "${msg}": ${this.stderrText}`);
       await Promise.race([once(this.child.stdout!, 'data'), this.exited]);

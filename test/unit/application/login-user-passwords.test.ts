@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { LoginUserInput } from '../../../src/application/use-cases/login-user.js';
-import { InvalidCredentials } from '../../../src/domain/errors.js';
+import { HashingBusy, InvalidCredentials } from '../../../src/domain/errors.js';
 import { CURRENT_COST, fakeHash } from '../fakes/fake-password-hasher.js';
 import { PASSWORD, loginFixture } from '../support/login-fixture.js';
 import { only } from '../support/only.js';
@@ -70,5 +70,13 @@ describe('LoginUser: password forms and hashes', () => {
     const f = await loginFixture({ storedCost: CURRENT_COST - 2 });
     await rejectionOf(f.loginUser.execute({ ...input, password: `${PASSWORD}!` }));
     expect(only(f.users.all()).passwordHash).to.equal(fakeHash(PASSWORD, CURRENT_COST - 2));
+  });
+
+  it('still logs in, keeping the weak hash for next time, when the upgrade finds the hashing queue full', async () => {
+    const f = await loginFixture({ storedCost: CURRENT_COST - 2 });
+    f.hasher.hash = () => Promise.reject(new HashingBusy());
+    const output = await f.loginUser.execute(input);
+    expect(output.userId).to.equal('user-1');
+    expect((await f.users.findById('user-1'))?.passwordHash).to.equal(f.user.passwordHash);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as domainErrors from '../../../src/domain/errors.js';
 import * as httpErrors from '../../../src/interfaces/http/http-errors.js';
-import { problemMap, type KnownError } from '../../../src/interfaces/http/problem-map.js';
+import { problemKindOf, problemMap, type KnownError } from '../../../src/interfaces/http/problem-map.js';
 
 type ErrorClass = abstract new (...args: never[]) => KnownError;
 
@@ -38,7 +38,7 @@ function example(name: string, errorClass: ErrorClass): KnownError {
 }
 
 function statusOf(error: KnownError): number | undefined {
-  const status = problemMap[error.code]?.status;
+  const status = problemKindOf(error)?.status;
   return typeof status === 'function' ? status(error) : status;
 }
 

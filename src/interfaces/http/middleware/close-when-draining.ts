@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { Lifecycle } from '../../../infrastructure/observability/lifecycle.js';
+import type { DrainingFlag } from '../needs/draining-flag.js';
 import type { AppState } from '../app-state.js';
 
 /**
@@ -8,7 +8,7 @@ import type { AppState } from '../app-state.js';
  * (clients do not retry a POST). With the header, the client opens a fresh connection,
  * which a load balancer sends to another instance.
  */
-export function closeWhenDraining(lifecycle: Lifecycle): Middleware<AppState> {
+export function closeWhenDraining(lifecycle: DrainingFlag): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { LoginOutcome, Metrics } from '../../../infrastructure/observability/metrics.js';
+import type { LoginOutcome, RequestObserver as Metrics } from '../needs/request-observer.js';
 import type { AppState } from '../app-state.js';
 
 // The business counters are read off the answers, so that no use case knows about metrics.

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import { DomainError } from '../../../domain/errors.js';
 import type { AppContext, AppState } from '../app-state.js';
 import { ClientHttpError, HttpRefusal } from '../http-errors.js';
-import { problemMap, type KnownError } from '../problem-map.js';
+import { problemKindOf, type KnownError } from '../problem-map.js';
 
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
@@ -33,7 +33,7 @@ function asKnown(error: unknown): KnownError | null {
 }
 
 function sendProblem(ctx: AppContext, error: KnownError): void {
-  const kind = problemMap[error.code];
+  const kind = problemKindOf(error);
   if (!kind) return sendInternalError(ctx, error);
   const status = typeof kind.status === 'function' ? kind.status(error) : kind.status;
   const errors = kind.errors?.(error);

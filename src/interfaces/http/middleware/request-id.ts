@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import type { Logger } from '../../../infrastructure/logging/create-logger.js';
+import type { HttpLogger as Logger } from '../needs/http-logger.js';
 import type { AppState } from '../app-state.js';
 
 // The caller's own id is kept only when it cannot inject anything into logs or headers.

@@ -1,14 +1,14 @@
 import type { Middleware } from 'koa';
-import { requestDeadline } from '../../../infrastructure/request-context/request-deadline.js';
 import type { AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
+import type { RunInRequestContext } from '../needs/request-context.js';
 
 /**
  * Answers 503 when a request is still running after `timeoutMs`, so that a stuck database
  * or upstream never holds a client past the contract's limit. The abandoned work is told
- * (requestDeadline): it begins and commits nothing more, and its late result is dropped.
+ * (runInContext): it begins and commits nothing more, and its late result is dropped.
  */
-export function requestTimeout(timeoutMs: number): Middleware<AppState> {
+export function requestTimeout(timeoutMs: number, runInContext: RunInRequestContext): Middleware<AppState> {
   return async (ctx, next) => {
     const deadline = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -20,7 +20,7 @@ export function requestTimeout(timeoutMs: number): Middleware<AppState> {
         reject(new RequestTimedOut());
       }, timeoutMs);
     });
-    const work = requestDeadline.run(deadline.signal, next);
+    const work = runInContext(deadline.signal, next, ctx.ip || null);
     work.catch(() => undefined); // a late failure of abandoned work is not unhandled
     try {
       await Promise.race([work, timedOut]);

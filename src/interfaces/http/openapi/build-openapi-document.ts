@@ -52,7 +52,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: Documen
     .addResponse('NotFound', toResponse(404, problem('No route has this path.'), '/no/such/path', schemas))
     .addResponse('MethodNotAllowed', toResponse(405, problem('The path exists, the method does not; `Allow` lists the methods.', ['Allow']), '/auth/login', schemas));
   const seen = new Set<string>();
-  for (const route of routes) {
+  for (const route of routes.filter((candidate) => !candidate.undocumented)) {
     const path = toOpenApiPath(route.path);
     for (const key of [`${route.method} ${path.template}`, route.operationId]) {
       if (seen.has(key)) throw new Error(`OpenAPI: two routes share "${key}"`);
@@ -60,7 +60,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: Documen
     }
     builder.addPath(path.template, { [route.method]: toOperation(route, path, schemas) });
   }
-  for (const name of new Set(routes.flatMap((route) => route.tags))) {
+  for (const name of new Set(routes.filter((route) => !route.undocumented).flatMap((route) => route.tags))) {
     builder.addTag({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) });
   }
   for (const [name, schema] of Object.entries(schemas.components())) builder.addSchema(name, schema);

@@ -12,7 +12,7 @@ export const BEARER_SCHEME = 'bearerAuth';
 export function toOperation(route: RouteSpec, path: OpenApiPath, schemas: SchemaCatalogue): OperationObject {
   const responses: ResponsesObject = {};
   for (const [status, spec] of Object.entries(responsesOf(route))) {
-    responses[status] = toResponse(Number(status), spec, path.template, schemas);
+    responses[status] = toResponse(Number(status), spec, path.template, schemas, route.body);
   }
   return {
     operationId: route.operationId,

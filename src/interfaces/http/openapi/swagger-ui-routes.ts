@@ -58,6 +58,7 @@ function assetRoute(asset: Asset): RouteSpec {
     operationId: asset.operationId,
     summary: asset.summary,
     tags: ['documentation'],
+    undocumented: true,
     responses: { 200: { description: 'The file.', schema: { type: 'string' }, mediaType: asset.mediaType, headers: ['Cache-Control'] } },
     handler: async (ctx) => {
       ctx.set('Cache-Control', 'public, max-age=3600');

@@ -1,4 +1,4 @@
-import type { Readiness } from '../../../infrastructure/observability/readiness.js';
+import type { ReadinessReporter } from '../needs/readiness-reporter.js';
 import type { RouteSpec } from '../route-spec.js';
 import { notReadySchema, readySchema } from '../schemas/readiness-schema.js';
 
@@ -7,7 +7,7 @@ import { notReadySchema, readySchema } from '../schemas/readiness-schema.js';
  * same shape naming the failing check. Plain JSON, not problem+json (a probe reads the
  * status; an operator reads `checks`).
  */
-export function healthReadyRoute(readiness: Readiness): RouteSpec {
+export function healthReadyRoute(readiness: ReadinessReporter): RouteSpec {
   return {
     method: 'get',
     path: '/health/ready',

@@ -1,12 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Metrics } from '../../../infrastructure/observability/metrics.js';
+import type { MetricsExposition } from '../needs/metrics-exposition.js';
 import type { AppContext } from '../app-state.js';
 import { MetricsTokenRequired } from '../http-errors.js';
 import type { RouteSpec } from '../route-spec.js';
 import { problem } from './responses.js';
 
 /** Prometheus scrape endpoint; behind `Authorization: Bearer <METRICS_TOKEN>` when one is set. */
-export function metricsRoute(metrics: Metrics, metricsToken: string | null): RouteSpec {
+export function metricsRoute(metrics: MetricsExposition, metricsToken: string | null): RouteSpec {
   return {
     method: 'get',
     path: '/metrics',

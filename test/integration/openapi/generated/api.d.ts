@@ -310,74 +310,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/swagger-ui.min.css": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Swagger UI’s stylesheet */
-        get: operations["getSwaggerUiStylesheet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/swagger-ui-bundle.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Swagger UI’s script */
-        get: operations["getSwaggerUiScript"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/swagger-ui-standalone-preset.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Swagger UI’s standalone preset, which the page loads */
-        get: operations["getSwaggerUiStandalonePreset"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/favicon-32x32.png": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Swagger UI’s icon */
-        get: operations["getSwaggerUiIcon"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -633,7 +565,7 @@ export interface operations {
                      *         {
                      *           "pointer": "/password",
                      *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "message": "The password must be at least 15 characters long."
                      *         }
                      *       ]
                      *     }
@@ -825,7 +757,7 @@ export interface operations {
                      *         {
                      *           "pointer": "/password",
                      *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "message": "The password must be at least 15 characters long."
                      *         }
                      *       ]
                      *     }
@@ -996,9 +928,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/refreshToken",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1135,9 +1067,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/refreshToken",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1349,9 +1281,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
+                     *           "pointer": "/newPassword",
                      *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "message": "The password must be at least 15 characters long."
                      *         }
                      *       ]
                      *     }
@@ -1645,9 +1577,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/email",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1800,9 +1732,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
+                     *           "pointer": "/newPassword",
                      *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "message": "The password must be at least 15 characters long."
                      *         }
                      *       ]
                      *     }
@@ -2017,9 +1949,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/token",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -2346,138 +2278,6 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
-                };
-            };
-            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSwaggerUiStylesheet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/css": string;
-                };
-            };
-            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSwaggerUiScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/javascript": string;
-                };
-            };
-            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSwaggerUiStandalonePreset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/javascript": string;
-                };
-            };
-            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSwaggerUiIcon: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
                 };
             };
             /** @description An unexpected failure on the server; the request id identifies it in the logs. */

@@ -1,0 +1,4 @@
+/** True once shutdown has begun: answers then carry `Connection: close`. */
+export interface DrainingFlag {
+  readonly draining: boolean;
+}
