@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { PRIMARY_JWT_SECRET_VARIABLE } from './infrastructure/config/config.js';
+import { EXIT_BAD_CONFIG } from './start-up-failure.js';
 
 /**
  * `npm run start:cluster`: WORKERS copies of the service (default: one per core) on one port,
@@ -14,7 +15,6 @@ import { PRIMARY_JWT_SECRET_VARIABLE } from './infrastructure/config/config.js';
  * SQLite serves several processes on one machine (WAL, and a 5 s busy wait); a fleet of
  * machines needs MySQL/MariaDB, and Redis for the limits.
  */
-const EXIT_BAD_CONFIG = 78;
 const RESTART_DELAY_MS = 1_000;
 
 if (cluster.isPrimary) {

@@ -126,7 +126,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   }
   warnAboutUnsafeDefaults(config, logger);
   const dataSource = createDataSource(config.database);
-  await openDatabase(dataSource);
+  await openDatabase(dataSource, { migrate: config.migrateOnStart });
   const keys = await loadTokenKeys(config.jwt);
   const throttle = createAttemptThrottle(config, dataSource, logger);
 

@@ -1,27 +1,12 @@
 import { createService } from './composition-root.js';
-import { ConfigError } from './infrastructure/config/config-error.js';
-import { loadConfig, type Config } from './infrastructure/config/config.js';
-import { DatabaseUnreachableAtStart } from './infrastructure/persistence/database-unreachable-at-start.js';
+import { loadConfig } from './infrastructure/config/config.js';
 import { createHttpServer } from './interfaces/http/create-http-server.js';
+import { exitForStartUpFailure } from './start-up-failure.js';
 
-// sysexits.h EX_CONFIG: a supervisor can tell a bad deployment from a crash.
-const EXIT_BAD_CONFIG = 78;
-// sysexits.h EX_UNAVAILABLE: the database server did not answer; it may only be late.
-const EXIT_UNAVAILABLE = 69;
 const SHUTDOWN_GRACE_MS = 8_000;
 
-function readConfig(): Config {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`auth-service: bad configuration: ${error.message}\n`);
-    process.exit(EXIT_BAD_CONFIG);
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadConfig(process.env);
   const service = await createService(config);
   // Slow clients cannot hold a connection open forever (slow-loris): see create-http-server.ts.
   const server = createHttpServer(service.app, { requestTimeoutMs: config.requestTimeoutMs, logger: service.logger });
@@ -62,15 +47,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`auth-service: bad configuration: ${error.message}\n`);
-    process.exit(EXIT_BAD_CONFIG);
-  }
-  if (error instanceof DatabaseUnreachableAtStart) {
-    process.stderr.write(`auth-service: cannot start: ${error.message}\n`);
-    process.exit(EXIT_UNAVAILABLE);
-  }
-  process.stderr.write(`auth-service: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitForStartUpFailure);

@@ -58,6 +58,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseConfig;
+  /** Apply pending migrations at start (else refuse to start while one is pending). */
+  readonly migrateOnStart: boolean;
   readonly jwt: {
     /** HS256 secret; null when a private key signs instead. */
     readonly secret: Uint8Array | null;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.string('HOST', '127.0.0.1'),
     database: readDatabase(read),
+    migrateOnStart: read.boolean('MIGRATE_ON_START', true),
     jwt: readJwt(read, production),
     accessTokenTtlMs: read.durationMs('ACCESS_TOKEN_TTL', '15m', 10_000, DAY_MS),
     refreshTokenTtlMs: read.durationMs('REFRESH_TOKEN_TTL', '14d', 60_000, 365 * DAY_MS),

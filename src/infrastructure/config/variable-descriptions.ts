@@ -38,6 +38,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
         meaning: 'Where the data lives: an embedded SQLite file (created private), or a MySQL/MariaDB database that must exist. Migrations run at start.',
         accepts: '`sqlite:<file>`, `mysql://user:pass@host:port/db`, `mariadb://…`',
       },
+      MIGRATE_ON_START: { meaning: 'Apply pending migrations at start (instances started together take turns). `false` for deployments that run `npm run migrate` before rolling out: the service then refuses to start (exit 78) while a migration is pending.' },
       DATABASE_POOL_SIZE: { meaning: 'Connections per instance (MySQL/MariaDB).' },
       REDIS_URL: { meaning: 'Shared store for the rate limits of a fleet. Without it the limits live in the database on MySQL/MariaDB and in process memory on SQLite.' },
     },

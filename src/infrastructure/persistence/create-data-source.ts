@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type Migration } from 'typeorm';
+import { ConfigError } from '../config/config-error.js';
 import type { DatabaseConfig } from '../config/config.js';
 import { allMigrations } from './migrations/all-migrations.js';
 import { preparePrivateSqliteFile } from './private-sqlite-file.js';
@@ -51,25 +52,40 @@ export function createDataSource(config: DatabaseConfig): DataSource {
 const MIGRATION_LOCK = 'auth_service_migrations';
 
 /**
- * Opens the database and brings its schema up to date. On MySQL a named lock makes instances
- * that start together take turns, so that no migration runs twice.
+ * Opens the database and brings its schema up to date (or, with `migrate: false`, refuses to
+ * go on while a migration is pending: MIGRATE_ON_START=false is for deployments that run
+ * `npm run migrate` before rolling out). On MySQL a named lock makes instances that start
+ * together take turns, so that no migration runs twice.
+ * @returns the names of the migrations applied now
  */
-export async function openDatabase(dataSource: DataSource): Promise<void> {
+export async function openDatabase(dataSource: DataSource, options: { readonly migrate?: boolean } = {}): Promise<string[]> {
   try {
     await dataSource.initialize();
   } catch (error) {
     // A database that does not exist or a server that does not answer: one line, no stack.
     throw dataSource.options.type === 'mysql' ? startUpDatabaseError(String(dataSource.options.url), error) : error;
   }
-  if (dataSource.options.type !== 'mysql') {
-    await retryWhileBusy(() => dataSource.runMigrations({ transaction: 'each' }));
-    return;
+  if (options.migrate === false) {
+    if (await dataSource.showMigrations()) {
+      throw new ConfigError('MIGRATE_ON_START', 'is false, but the database has migrations pending: run npm run migrate first');
+    }
+    return [];
   }
+  const applied = await runMigrationsOnce(dataSource);
+  return applied.map((migration) => migration.name);
+}
+
+function runMigrationsOnce(dataSource: DataSource): Promise<Migration[]> {
+  if (dataSource.options.type !== 'mysql') return retryWhileBusy(() => dataSource.runMigrations({ transaction: 'each' }));
+  return withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+}
+
+async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const lockHolder = dataSource.createQueryRunner();
   try {
     const [row] = await lockHolder.query('SELECT GET_LOCK(?, 60) AS acquired', [MIGRATION_LOCK]);
     if (Number(row?.acquired) !== 1) throw new Error('timed out waiting for the migration lock');
-    await dataSource.runMigrations({ transaction: 'each' });
+    return await work();
   } finally {
     await lockHolder.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockHolder.release();

@@ -16,10 +16,11 @@ export class SpawnedService {
 
   /**
    * Starts main.js with only the environment given (plus PATH): nothing leaks in from the
-   * runner. `cwd` is where relative defaults (./data/app.sqlite, ./data/outbox) land.
+   * runner. `cwd` is where relative defaults (./data/app.sqlite, ./data/outbox) land;
+   * `entry` another build's main.js (the production-dependencies check).
    */
-  constructor(env: Record<string, string>, options: { readonly cwd?: string } = {}) {
-    this.child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(env: Record<string, string>, options: { readonly cwd?: string; readonly entry?: string } = {}) {
+    this.child = spawn(process.execPath, [options.entry ?? MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderrText += chunk));
     this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
