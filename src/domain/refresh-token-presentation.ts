@@ -13,7 +13,7 @@ export interface RefreshTokenState {
 }
 
 /**
- * How to treat a presented refresh token (../shared/API.md, "Tokens"):
+ * How to treat a presented refresh token (docs/api.md, "Tokens"):
  * - `current`: unspent, in a live family: spend it and rotate;
  * - `retry`: the family's last spent token, again within the grace period while its
  *   successor is unused: answer the same successor (lost response, two tabs);

@@ -14,7 +14,7 @@ export function hasSessionEnded(session: Pick<SessionLiveness, 'revokedAt' | 'ex
 
 /**
  * The one rule of a live session, for the list, the revoke, the refresh and the bearer check
- * alike (../shared/API.md, "Tokens"): not revoked, not at its maximum age, and not idled out,
+ * alike (docs/api.md, "Tokens"): not revoked, not at its maximum age, and not idled out,
  * i.e. its unspent refresh token (REFRESH_TOKEN_TTL after the last refresh) has not expired.
  * Every expiry is exclusive: at that very millisecond the session has ended. The store's
  * queries say the same in SQL; one suite checks them against this function

@@ -1,7 +1,7 @@
 import type { OutgoingMail } from '../ports/outgoing-mail.js';
 
 // Links carry the token in the fragment, which browsers never send to a server: the front
-// end's access logs never see it (../shared/API.md, "Mailed links").
+// end's access logs never see it (docs/api.md, "Mailed links").
 export function passwordResetMail(to: string, appBaseUrl: string, token: string, ttlMinutes: number): OutgoingMail {
   const link = `${appBaseUrl}/reset-password#token=${token}`;
   return compose(to, 'Reset your password', [
