@@ -2,14 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
+import { codesOf } from './database-errors.js';
+import type { Database } from './database.js';
+import { dialectFor, dialectOf } from './dialects/dialects.js';
 import { allMigrations } from './migrations/all-migrations.js';
-import { retryWhileBusy } from './retry-while-busy.js';
+import { PooledDatabase } from './pooled-database.js';
+import { SerialDatabase } from './serial-database.js';
 import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.js';
 import { UserRecordSchema } from './user-record.js';
 
 const entities = [UserRecordSchema, SessionRecordSchema, RefreshTokenRecordSchema];
 
-/** The DataSource for DATABASE_URL: embedded SQLite (better-sqlite3) or MySQL/MariaDB (mysql2). */
+/** The DataSource for DATABASE_URL: embedded SQLite (better-sqlite3), or a server in its dialect's terms. */
 export function createDataSource(config: DatabaseConfig): DataSource {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
@@ -25,48 +30,23 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       timeout: 0,
     });
   }
-  return new DataSource({
-    type: 'mysql',
-    url: config.url,
-    charset: 'utf8mb4',
-    entities,
-    migrations: allMigrations,
-    poolSize: config.poolSize,
-    // A server that does not answer the handshake is given up on well inside a request's time.
-    connectTimeout: 3_000,
-    extra: {
-      // Keep-alive probes from 10 s of silence (not the OS's 2 h): a pooled connection to a
-      // server that vanished without a reset (power loss, a dropped NAT entry) is found dead.
-      enableKeepAlive: true,
-      keepAliveInitialDelay: 10_000,
-      // Connections idle for 30 s are closed (mysql2 does so only when maxIdle is under the
-      // pool size): after a quiet spell or an outage the pool refills with fresh ones rather
-      // than handing requests connections a firewall or the server's wait_timeout has cut.
-      maxIdle: Math.max(1, Math.floor(config.poolSize / 2)),
-      idleTimeout: 30_000,
-    },
-  });
+  return new DataSource({ ...dialectFor(config.kind).serverOptions!(config), entities, migrations: allMigrations });
 }
 
-const MIGRATION_LOCK = 'auth_service_migrations';
-
 /**
- * Opens the database and brings its schema up to date. On MySQL a named lock makes instances
- * that start together take turns, so that no migration runs twice.
+ * Opens the database, brings its schema up to date and answers the handle adapters use. The
+ * dialect's lock makes instances that start together take turns, so that no migration runs twice.
  */
-export async function openDatabase(dataSource: DataSource): Promise<void> {
-  await dataSource.initialize();
-  if (dataSource.options.type !== 'mysql') {
-    await retryWhileBusy(() => dataSource.runMigrations({ transaction: 'each' }));
-    return;
-  }
-  const lockHolder = dataSource.createQueryRunner();
+export async function openDatabase(dataSource: DataSource): Promise<Database> {
+  const dialect = dialectOf(dataSource);
   try {
-    const [row] = await lockHolder.query('SELECT GET_LOCK(?, 60) AS acquired', [MIGRATION_LOCK]);
-    if (Number(row?.acquired) !== 1) throw new Error('timed out waiting for the migration lock');
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await lockHolder.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => undefined);
-    await lockHolder.release();
+    await dataSource.initialize();
+  } catch (error) {
+    if (codesOf(error).some((code) => dialect.errors.isMissingDatabase(code))) {
+      throw new ConfigError('DATABASE_URL', 'names a database that does not exist on the server: create it first');
+    }
+    throw error;
   }
+  await dialect.migrateExclusively(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+  return dialect.connection === 'serial' ? new SerialDatabase(dataSource, dialect) : new PooledDatabase(dataSource, dialect);
 }
