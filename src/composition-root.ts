@@ -34,7 +34,7 @@ import type { Config } from './infrastructure/config/config.js';
 import { BunyanSecurityEventLog } from './infrastructure/logging/bunyan-security-event-log.js';
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
-import { Database } from './infrastructure/persistence/database.js';
+import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
@@ -97,6 +97,8 @@ export interface Service {
   readonly app: Koa<AppState>;
   readonly logger: Logger;
   readonly dataSource: DataSource;
+  /** The handle adapters reach the database through (its dialect's SQL, errors and queue). */
+  readonly db: Database;
   /** Every mounted route, as the router and the OpenAPI document see them. */
   readonly routes: readonly RouteSpec[];
   /** The Prometheus registry and counters behind /metrics; adapters may add their own. */
@@ -126,9 +128,9 @@ export async function createService(config: Config, options: ServiceOptions = {}
   }
   warnAboutUnsafeDefaults(config, logger);
   const dataSource = createDataSource(config.database);
-  await openDatabase(dataSource, { migrate: config.migrateOnStart });
+  const db = await openDatabase(dataSource, { migrate: config.migrateOnStart });
   const keys = await loadTokenKeys(config.jwt);
-  const throttle = createAttemptThrottle(config, dataSource, logger);
+  const throttle = createAttemptThrottle(config, db, logger);
 
   const c = container.createChildContainer();
   const set = <P>(t: Token<P>, value: P) => c.register(t.symbol, { useValue: value });
@@ -141,7 +143,6 @@ export async function createService(config: Config, options: ServiceOptions = {}
   set(T.CommonPasswords, await commonPasswordList());
   set(T.AttemptThrottle, throttle.throttle);
   set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
-  const db = new Database(dataSource);
   const observability = createObservability(db, logger);
   // Every hash and compare waits its turn in one bounded queue, fair between client addresses.
   set(T.PasswordHasher, new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
@@ -190,6 +191,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     app,
     logger,
     dataSource,
+    db,
     routes,
     ...observability,
     close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),

@@ -10,7 +10,8 @@ async function migrate(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const dataSource = createDataSource(config.database);
   try {
-    const applied = await openDatabase(dataSource, { migrate: true });
+    let applied: string[] = [];
+    await openDatabase(dataSource, { migrate: true, onMigrated: (names) => (applied = names) });
     logger.info({ database: config.database.kind, applied }, 'migrations applied');
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

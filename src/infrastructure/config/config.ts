@@ -4,7 +4,8 @@ import { EnvReader, type Env, type VariableRead } from './env-readers.js';
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number };
+  | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
 
 export interface ThrottleConfig {
   readonly loginMaxFailures: number;
@@ -192,9 +193,12 @@ function readDatabase(read: EnvReader): DatabaseConfig {
     if (file === '') throw new ConfigError('DATABASE_URL', 'sqlite: needs a file, e.g. sqlite:./data/app.sqlite');
     return { kind: 'sqlite', file };
   }
-  const url = read.url('DATABASE_URL', undefined, ['mysql:', 'mariadb:'])!;
-  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'a MySQL URL must name the database');
-  return { kind: 'mysql', url: url.href.replace(/^mariadb:/, 'mysql:'), poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500) };
+  const url = read.url('DATABASE_URL', undefined, ['mysql:', 'mariadb:', 'postgres:', 'postgresql:'])!;
+  const postgres = url.protocol.startsWith('postgres');
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', `a ${postgres ? 'PostgreSQL' : 'MySQL'} URL must name the database`);
+  const poolSize = read.integer('DATABASE_POOL_SIZE', 10, 1, 500);
+  if (postgres) return { kind: 'postgres', url: url.href, poolSize };
+  return { kind: 'mysql', url: url.href.replace(/^mariadb:/, 'mysql:'), poolSize };
 }
 
 function readJwt(read: EnvReader, production: boolean): Config['jwt'] {

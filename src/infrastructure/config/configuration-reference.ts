@@ -2,9 +2,9 @@ import { loadConfig } from './config.js';
 import type { Env, VariableRead } from './env-readers.js';
 import { VARIABLE_SECTIONS, type VariableDescription } from './variable-descriptions.js';
 
-// Some variables are read only on one branch (DATABASE_POOL_SIZE with a MySQL URL): load the
+// Some variables are read only on one branch (DATABASE_POOL_SIZE with a server URL): load the
 // configuration once per branch and take every variable any of them read.
-const PROBES: readonly Env[] = [{}, { DATABASE_URL: 'mysql://user@127.0.0.1:3306/auth' }];
+const PROBES: readonly Env[] = [{}, { DATABASE_URL: 'mysql://user@127.0.0.1:3306/auth' }, { DATABASE_URL: 'postgres://user@127.0.0.1:5432/auth' }];
 
 /** Every variable config.ts reads, with what its reads declare, first read first. */
 export function readVariables(): Map<string, VariableRead> {

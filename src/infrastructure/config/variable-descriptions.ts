@@ -35,12 +35,12 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
     title: 'Database',
     variables: {
       DATABASE_URL: {
-        meaning: 'Where the data lives: an embedded SQLite file (created private), or a MySQL/MariaDB database that must exist. Migrations run at start.',
-        accepts: '`sqlite:<file>`, `mysql://user:pass@host:port/db`, `mariadb://…`',
+        meaning: 'Where the data lives: an embedded SQLite file (created private), or a MySQL/MariaDB or PostgreSQL (13 or later) database that must exist. Migrations run at start.',
+        accepts: '`sqlite:<file>`, `mysql://user:pass@host:port/db`, `mariadb://…`, `postgres://user:pass@host:port/db`, `postgresql://…`',
       },
       MIGRATE_ON_START: { meaning: 'Apply pending migrations at start (instances started together take turns). `false` for deployments that run `npm run migrate` before rolling out: the service then refuses to start (exit 78) while a migration is pending.' },
-      DATABASE_POOL_SIZE: { meaning: 'Connections per instance (MySQL/MariaDB).' },
-      REDIS_URL: { meaning: 'Shared store for the rate limits of a fleet. Without it the limits live in the database on MySQL/MariaDB and in process memory on SQLite.' },
+      DATABASE_POOL_SIZE: { meaning: 'Connections per instance (MySQL/MariaDB and PostgreSQL).' },
+      REDIS_URL: { meaning: 'Shared store for the rate limits of a fleet. Without it the limits live in the database on MySQL/MariaDB and PostgreSQL and in process memory on SQLite.' },
     },
   },
   {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { AccountTokenStore, NewAccountToken } from '../../application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
-import { changedRows, type Database } from './database.js';
+import { changedRows, type Database, type Statements } from './database.js';
 import { hashToken } from './token-hash.js';
 
 const VALID = 'token_hash = ? AND purpose = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?';
@@ -44,7 +43,7 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
   }
 }
 
-async function queueMail(manager: EntityManager, mail: OutgoingMail, at: number): Promise<void> {
+async function queueMail(manager: Statements, mail: OutgoingMail, at: number): Promise<void> {
   await manager.query(
     `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
@@ -53,7 +52,7 @@ async function queueMail(manager: EntityManager, mail: OutgoingMail, at: number)
 }
 
 /** issueWithMail's writes, inside a transaction the caller holds (a reset request resolved with them). */
-export async function writeTokenWithMail(manager: EntityManager, token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+export async function writeTokenWithMail(manager: Statements, token: NewAccountToken, mail: OutgoingMail): Promise<void> {
   const now = token.now.getTime();
   // A new link supersedes the older ones: only the latest mail works.
   await manager.query(

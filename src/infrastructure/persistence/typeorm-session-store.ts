@@ -1,12 +1,11 @@
 import type { NewSession, Rotation, SessionStore, SessionSummary } from '../../application/ports/session-store.js';
 import type { RefreshTokenState } from '../../domain/refresh-token-presentation.js';
 import { changedRows, type Database } from './database.js';
+import { dateAt, nullableDateAt, nullableTextAt, textAt } from './row-values.js';
 import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.js';
 import { hashToken } from './token-hash.js';
 
-
 const clip = (value: string | null, max: number) => value?.slice(0, max) ?? null;
-const date = (value: unknown) => (value == null ? null : new Date(Number(value)));
 
 // isLiveSession (src/domain/session-liveness.ts) in SQL, for the family aliased `s`: not revoked,
 // not at its maximum age, and holding an unspent token that has not expired (else it has idled
@@ -51,13 +50,13 @@ export class TypeOrmSessionStore implements SessionStore {
     );
     if (!row) return null;
     return {
-      sessionId: String(row.session_id),
-      userId: String(row.user_id),
-      tokenExpiresAt: date(row.expires_at)!,
-      spentAt: date(row.spent_at),
-      sessionExpiresAt: date(row.session_expires_at)!,
-      sessionRevokedAt: date(row.revoked_at),
-      successorKey: String(row.successor_key),
+      sessionId: textAt(row, 'session_id'),
+      userId: textAt(row, 'user_id'),
+      tokenExpiresAt: dateAt(row, 'expires_at'),
+      spentAt: nullableDateAt(row, 'spent_at'),
+      sessionExpiresAt: dateAt(row, 'session_expires_at'),
+      sessionRevokedAt: nullableDateAt(row, 'revoked_at'),
+      successorKey: textAt(row, 'successor_key'),
     };
   }
 
@@ -95,7 +94,10 @@ export class TypeOrmSessionStore implements SessionStore {
     });
   }
 
-  revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean> {
+  async revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean> {
+    // An id from a URL may hold a NUL, which no stored id does (ids are UUIDs) and PostgreSQL's
+    // text cannot even be compared with (it refuses the statement): no such session.
+    if (sessionId.includes('\u0000')) return false;
     const at = now.getTime();
     return this.db.run(async (manager) => {
       const changed = await changedRows(
@@ -121,12 +123,12 @@ export class TypeOrmSessionStore implements SessionStore {
           WHERE s.user_id = ? AND ${LIVE} ORDER BY s.last_used_at DESC`,
         [userId, ...liveAt(at)],
       );
-      return rows.map((row: Record<string, unknown>) => ({
-        id: String(row.id),
-        createdAt: date(row.created_at)!,
-        lastUsedAt: date(row.last_used_at)!,
-        userAgent: (row.user_agent as string | null) ?? null,
-        ip: (row.ip as string | null) ?? null,
+      return rows.map((row) => ({
+        id: textAt(row, 'id'),
+        createdAt: dateAt(row, 'created_at'),
+        lastUsedAt: dateAt(row, 'last_used_at'),
+        userAgent: nullableTextAt(row, 'user_agent'),
+        ip: nullableTextAt(row, 'ip'),
       }));
     });
   }

@@ -4,8 +4,8 @@ import { EmailAlreadyRegistered } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import { isUniqueViolation } from './database-errors.js';
 import type { Database } from './database.js';
+import { dateAt, nullableDateAt, textAt } from './row-values.js';
 import { toUser, toUserRecord } from './user-mapper.js';
-import { epochMs } from './epoch-ms.js';
 import { UserRecordSchema, type UserRecord } from './user-record.js';
 
 export class TypeOrmUserRepository implements UserRepository {
@@ -50,15 +50,15 @@ export class TypeOrmUserRepository implements UserRepository {
 
 const SELECT_USER = 'SELECT id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at FROM users';
 
-/** A raw `users` row as the UserRecord TypeORM would have made of it. */
+/** A raw `users` row, checked, as the UserRecord TypeORM would have made of it. */
 function userRecordOf(row: Record<string, unknown>): UserRecord {
   return {
-    id: String(row.id),
-    email: String(row.email),
-    emailCanonical: String(row.email_canonical),
-    passwordHash: String(row.password_hash),
-    emailVerifiedAt: epochMs.from(row.email_verified_at as number | null),
-    passwordChangedAt: epochMs.from(row.password_changed_at as number),
-    createdAt: epochMs.from(row.created_at as number),
+    id: textAt(row, 'id'),
+    email: textAt(row, 'email'),
+    emailCanonical: textAt(row, 'email_canonical'),
+    passwordHash: textAt(row, 'password_hash'),
+    emailVerifiedAt: nullableDateAt(row, 'email_verified_at'),
+    passwordChangedAt: dateAt(row, 'password_changed_at'),
+    createdAt: dateAt(row, 'created_at'),
   };
 }

@@ -1,8 +1,8 @@
 import cluster from 'node:cluster';
 import { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/create-logger.js';
+import type { Database } from '../persistence/database.js';
 import { createThrottleLimiters, type LimiterStore } from './create-throttle-limiters.js';
 import { RateLimiterAttemptThrottle } from './rate-limiter-attempt-throttle.js';
 
@@ -12,8 +12,8 @@ export interface ThrottleWithStore {
   close(): Promise<void>;
 }
 
-/** Picks where counts live (REDIS_URL, else MySQL, else the cluster's primary, else memory) and builds the throttle on it. */
-export function createAttemptThrottle(config: Config, dataSource: DataSource, logger: Logger): ThrottleWithStore {
+/** Picks where counts live (REDIS_URL, else a database server, else the cluster's primary, else memory) and builds the throttle on it. */
+export function createAttemptThrottle(config: Config, db: Database, logger: Logger): ThrottleWithStore {
   let store: LimiterStore = { kind: 'memory' };
   let redis: Redis | null = null;
   if (config.redisUrl) {
@@ -22,8 +22,9 @@ export function createAttemptThrottle(config: Config, dataSource: DataSource, lo
     redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
     redis.on('error', () => undefined); // reported through the limiter's fallback log line
     store = { kind: 'redis', client: redis };
-  } else if (config.database.kind === 'mysql') {
-    store = { kind: 'mysql', dataSource, database: new URL(config.database.url).pathname.slice(1) };
+  } else if (db.dialect.limiter) {
+    const onDatabase = db.dialect.limiter;
+    store = { kind: 'database', name: db.kind, limiter: (options) => onDatabase(db.dataSource, options) };
   } else if (cluster.isWorker) {
     // Workers on one SQLite file (src/cluster.ts): in-memory counts would be per worker.
     store = { kind: 'cluster' };

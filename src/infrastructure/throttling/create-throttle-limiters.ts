@@ -1,14 +1,15 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterMySQL, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { DataSource } from 'typeorm';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/create-logger.js';
+import type { LimiterOptions } from '../persistence/dialects/dialect.js';
 import { FallbackLimiter } from './fallback-limiter.js';
 import type { ThrottleLimiters } from './rate-limiter-attempt-throttle.js';
 
 export type LimiterStore =
   | { readonly kind: 'redis'; readonly client: Redis }
-  | { readonly kind: 'mysql'; readonly dataSource: DataSource; readonly database: string }
+  // A database server's table (its dialect's limiter), named for the database (mysql, postgres).
+  | { readonly kind: 'database'; readonly name: string; readonly limiter: (options: LimiterOptions) => RateLimiterAbstract }
   // A worker of src/cluster.ts: the counts live in the primary's memory, shared by every worker.
   | { readonly kind: 'cluster' }
   | { readonly kind: 'memory' };
@@ -21,13 +22,13 @@ interface LimitSpec {
 
 /**
  * The limiters, on the store the contract picks (REDIS_URL): Redis when set, else the
- * MySQL database (so a fleet on one database shares counts with nothing more to run), else
+ * database server (so a fleet on one database shares counts with nothing more to run), else
  * process memory (the embedded SQLite default runs as one process).
  */
 export function createThrottleLimiters(store: LimiterStore, settings: Pick<Config, 'throttle' | 'mail'>, logger: Logger): ThrottleLimiters {
   const config = settings.throttle;
   const recovery = { durationMs: config.registerWindowMs };
-  const make = (spec: LimitSpec) => new FallbackLimiter(onStore(store, spec), store.kind, logger);
+  const make = (spec: LimitSpec) => new FallbackLimiter(onStore(store, spec), store.kind === 'database' ? store.name : store.kind, logger);
   return {
     loginPerAccount: make({ keyPrefix: 'login_account', points: config.loginMaxFailures, durationMs: config.loginFailureWindowMs }),
     loginPerAddress: make({ keyPrefix: 'login_address', points: config.loginMaxFailuresPerAddress, durationMs: config.loginFailureWindowMs }),
@@ -43,17 +44,8 @@ function onStore(store: LimiterStore, spec: LimitSpec): RateLimiterAbstract {
   switch (store.kind) {
     case 'redis':
       return new RateLimiterRedis({ ...options, storeClient: store.client });
-    case 'mysql':
-      return new RateLimiterMySQL({
-        ...options,
-        // TypeORM's own mysql2 pool: no second pool to size. The table comes from a migration.
-        storeClient: (store.dataSource.driver as unknown as { pool: unknown }).pool,
-        storeType: 'pool',
-        dbName: store.database,
-        tableName: 'rate_limits',
-        tableCreated: true,
-        clearExpiredByTimeout: false,
-      });
+    case 'database':
+      return store.limiter(options);
     case 'cluster':
       // A primary that does not answer within 1 s counts as a failed store: memory takes over.
       return new RateLimiterCluster({ ...options, timeoutMs: 1_000 });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
+import { dialectFor, dialectOf } from '../../../src/infrastructure/persistence/dialects/dialects.js';
 import { CreateUsersAndSessions1764000000000 } from '../../../src/infrastructure/persistence/migrations/1764000000000-create-users-and-sessions.js';
 import { CreateRateLimits1764000001000 } from '../../../src/infrastructure/persistence/migrations/1764000001000-create-rate-limits.js';
 import { CreateAccountTokensAndMailOutbox1764000002000 } from '../../../src/infrastructure/persistence/migrations/1764000002000-create-account-tokens-and-mail-outbox.js';
@@ -11,6 +12,11 @@ import { TEST_JWT_SECRET } from '../support/test-service.js';
 /** The schema as released before identifiers were compared byte for byte. */
 const OLD_MIGRATIONS = [CreateUsersAndSessions1764000000000, CreateRateLimits1764000001000, CreateAccountTokensAndMailOutbox1764000002000];
 const onMysql = databaseKind() === 'mysql';
+// A database server has the rate_limits table (its dialect's limiter store); SQLite has none.
+const onServer = databaseKind() !== 'sqlite';
+const key = dialectFor(databaseKind()).quote('key');
+/** SQL with `?` placeholders, in the database's own form. */
+const query = (source: DataSource, sql: string, parameters: readonly unknown[] = []) => source.query(dialectOf(source).placeholders(sql), [...parameters]);
 
 const ROWS: ReadonlyArray<readonly [string, readonly unknown[]]> = [
   [`INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at)
@@ -22,10 +28,10 @@ const ROWS: ReadonlyArray<readonly [string, readonly unknown[]]> = [
     VALUES ('cd34', 'user-1', 'password_reset', 1, 9, NULL, NULL)`, []],
   [`INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
     VALUES ('mail-1', 'Kevin@example.com', 'Reset your password', 'text', 'html', 'pending', 0, 1, 1)`, []],
-  ...(onMysql ? [["INSERT INTO `rate_limits` (`key`, points, expire) VALUES ('recovery_email:AbC', 1, NULL)", []] as const] : []),
+  ...(onServer ? [[`INSERT INTO rate_limits (${key}, points, expire) VALUES ('recovery_email:AbC', 1, NULL)`, []] as const] : []),
 ];
 
-const TABLES = ['users', 'sessions', 'refresh_tokens', 'account_tokens', 'mail_outbox', ...(onMysql ? ['rate_limits'] : [])];
+const TABLES = ['users', 'sessions', 'refresh_tokens', 'account_tokens', 'mail_outbox', ...(onServer ? ['rate_limits'] : [])];
 
 interface ColumnCollation {
   readonly TABLE_NAME: string;
@@ -77,15 +83,30 @@ describe(`identifier columns compare byte for byte after an upgrade (${databaseK
   });
 
   // Defined on MySQL only, not skipped elsewhere (CI counts a skipped test as failed): SQLite
-  // compares with BINARY unless a column says otherwise, and has no rate_limits table.
+  // compares with BINARY unless a column says otherwise; PostgreSQL has its own check below.
   if (onMysql) {
     it('ends with every string column of every table in utf8mb4_bin', async () => {
       expectAllBinary(await collations(dataSource));
     });
   }
 
+  // PostgreSQL's collations are deterministic unless made otherwise: strings equal only when
+  // their bytes are. Checked, for a database created with a nondeterministic default (PG 17+ allows it).
+  if (databaseKind() === 'postgres') {
+    it('ends with every string column of every table in a deterministic collation', async () => {
+      const columns: Array<{ name: string; collname: string; deterministic: boolean }> = await dataSource.query(
+        `SELECT c.relname || '.' || a.attname AS name, co.collname, co.collisdeterministic AS deterministic
+           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_collation co ON co.oid = a.attcollation
+          WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> 'migrations'`,
+      );
+      expect(columns.map((c) => c.name)).to.include.members(['users.email', 'users.email_canonical', 'mail_outbox.recipient', 'rate_limits.key', 'refresh_tokens.token_hash', 'sessions.id']);
+      expect(columns.filter((c) => !c.deterministic).map((c) => `${c.name} ${c.collname}`)).to.deep.equal([]);
+    });
+  }
+
   it('finds no row for a look-alike of a stored address, and stores one beside it', async () => {
-    expect(await dataSource.query('SELECT id FROM users WHERE email_canonical = ?', ['kęvįn@exąmplė.com'])).to.deep.equal([]);
+    expect(await query(dataSource, 'SELECT id FROM users WHERE email_canonical = ?', ['kęvįn@exąmplė.com'])).to.deep.equal([]);
     await dataSource.query(
       `INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at)
         VALUES ('user-2', 'kévin@example.com', 'kévin@example.com', 'hash', NULL, 1, 1)`,
@@ -94,10 +115,10 @@ describe(`identifier columns compare byte for byte after an upgrade (${databaseK
     expect(stored.map((row: { email_canonical: string }) => row.email_canonical)).to.deep.equal(['kevin@example.com', 'kévin@example.com']);
   });
 
-  if (onMysql) {
+  if (onServer) {
     it('counts a throttle key apart from the same key in another case', async () => {
-      await dataSource.query("INSERT INTO `rate_limits` (`key`, points, expire) VALUES ('recovery_email:abc', 1, NULL)");
-      const keys = await dataSource.query("SELECT `key` FROM `rate_limits` WHERE `key` = 'recovery_email:abc'");
+      await dataSource.query(`INSERT INTO rate_limits (${key}, points, expire) VALUES ('recovery_email:abc', 1, NULL)`);
+      const keys = await dataSource.query(`SELECT ${key} FROM rate_limits WHERE ${key} = 'recovery_email:abc'`);
       expect(keys).to.deep.equal([{ key: 'recovery_email:abc' }]);
     });
   }

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
-import { Database } from '../../../src/infrastructure/persistence/database.js';
+import type { Database } from '../../../src/infrastructure/persistence/database.js';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../support/test-database.js';
 import { TEST_JWT_SECRET } from '../support/test-service.js';
 
@@ -20,8 +20,7 @@ describe(`Database.readOne (${databaseKind()})`, () => {
   beforeEach(async () => {
     database = await createTestDatabase();
     dataSource = createDataSource(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET }).database);
-    await openDatabase(dataSource);
-    db = new Database(dataSource);
+    db = await openDatabase(dataSource);
   });
   afterEach(async () => {
     if (dataSource.isInitialized) await dataSource.destroy();

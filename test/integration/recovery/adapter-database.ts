@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../../src/infrastructure/config/config.js';
 import { createDataSource, openDatabase } from '../../../src/infrastructure/persistence/create-data-source.js';
-import { Database } from '../../../src/infrastructure/persistence/database.js';
+import type { Database } from '../../../src/infrastructure/persistence/database.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { TEST_JWT_SECRET } from '../support/test-service.js';
 
@@ -9,6 +9,9 @@ import { TEST_JWT_SECRET } from '../support/test-service.js';
 export interface AdapterDatabase {
   readonly db: Database;
   readonly dataSource: DataSource;
+  /** A test's own look at the rows, SQL with `?` placeholders on every database. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read rows loosely, as dataSource.query did
+  query(sql: string, parameters?: readonly unknown[]): Promise<any[]>;
   close(): Promise<void>;
 }
 
@@ -16,16 +19,18 @@ export async function openAdapterDatabase(): Promise<AdapterDatabase> {
   const database = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET });
   const dataSource = createDataSource(config.database);
+  let db: Database;
   try {
-    await openDatabase(dataSource);
+    db = await openDatabase(dataSource);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
     throw error;
   }
   return {
-    db: new Database(dataSource),
+    db,
     dataSource,
+    query: (sql, parameters) => db.run((statements) => statements.query(sql, parameters)),
     close: async () => {
       await dataSource.destroy();
       await database.drop();

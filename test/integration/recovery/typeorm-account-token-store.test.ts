@@ -15,8 +15,8 @@ async function underTest() {
     store: new TypeOrmAccountTokenStore(a.db),
     addUser: (id: string) => users.add(User.register({ id, email: Email.parse(`${id}@example.com`), passwordHash: 'hash', now: new Date(0) })),
     queuedMails: async () => {
-      const rows = await a.dataSource.query('SELECT recipient, subject, text_body, html_body FROM mail_outbox ORDER BY created_at');
-      return rows.map((r: Record<string, string>) => ({ to: r.recipient, subject: r.subject, text: r.text_body, html: r.html_body }));
+      const rows = await a.query('SELECT recipient, subject, text_body, html_body FROM mail_outbox ORDER BY created_at');
+      return rows.map((r: { recipient: string; subject: string; text_body: string; html_body: string }) => ({ to: r.recipient, subject: r.subject, text: r.text_body, html: r.html_body }));
     },
     close: () => a.close(),
     a,
@@ -50,7 +50,7 @@ describe(`TypeOrmAccountTokenStore (${databaseKind()})`, () => {
         text: 'no token here',
         html: '<p>no token here</p>',
       });
-      const rows = await a.dataSource.query('SELECT * FROM account_tokens');
+      const rows = await a.query('SELECT * FROM account_tokens');
       expect(rows.map((r: { token_hash: string }) => r.token_hash)).to.deep.equal([sha256Hex(token)]);
       expect(JSON.stringify(rows)).not.to.include(token);
     });

@@ -9,7 +9,7 @@ import { openAdapterDatabase, type AdapterDatabase } from './adapter-database.js
 /** Queues a mail as TypeOrmAccountTokenStore.issueWithMail writes it. */
 async function queue(a: AdapterDatabase, mail: OutgoingMail, now: Date, options: { nextAttemptAt?: Date } = {}): Promise<string> {
   const id = randomUUID();
-  await a.dataSource.query(
+  await a.query(
     `INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
     [id, mail.to, mail.subject, mail.text, mail.html, (options.nextAttemptAt ?? now).getTime(), now.getTime()],
@@ -43,19 +43,19 @@ describe(`TypeOrmMailOutbox (${databaseKind()})`, () => {
 
     it("clears a sent mail's bodies, which hold a live link", async () => {
       await outbox.markSent(id, now);
-      const [row] = await a.dataSource.query('SELECT status, text_body, html_body, sent_at, attempts FROM mail_outbox WHERE id = ?', [id]);
+      const [row] = await a.query('SELECT status, text_body, html_body, sent_at, attempts FROM mail_outbox WHERE id = ?', [id]);
       expect([row.status, row.text_body, row.html_body, Number(row.sent_at), Number(row.attempts)]).to.deep.equal(['sent', null, null, now.getTime(), 1]);
     });
 
     it("keeps a dead mail's bodies and last error, so that nothing is silently lost", async () => {
       await outbox.markFailed(id, '550 no such mailbox', null);
-      const [row] = await a.dataSource.query('SELECT status, text_body, last_error FROM mail_outbox WHERE id = ?', [id]);
+      const [row] = await a.query('SELECT status, text_body, last_error FROM mail_outbox WHERE id = ?', [id]);
       expect([row.status, row.text_body, row.last_error]).to.deep.equal(['dead', mail.text, '550 no such mailbox']);
     });
 
     it('keeps at most 500 characters of an error', async () => {
       await outbox.markFailed(id, 'x'.repeat(2_000), new Date(now.getTime() + 1_000));
-      const [row] = await a.dataSource.query('SELECT last_error FROM mail_outbox WHERE id = ?', [id]);
+      const [row] = await a.query('SELECT last_error FROM mail_outbox WHERE id = ?', [id]);
       expect(String(row.last_error)).to.have.lengthOf(500);
     });
   });

@@ -17,7 +17,7 @@ describe(`TypeOrmPasswordResetRequests (${databaseKind()})`, () => {
       requests: new TypeOrmPasswordResetRequests(a.db),
       addUser: (id) => users.add(User.register({ id, email: Email.parse(`${id}@example.com`), passwordHash: 'hash', now: new Date(0) })),
       ownerOf: (token, now) => tokens.findValid(token, 'password_reset', now),
-      queuedMails: async () => Number((await a.dataSource.query('SELECT COUNT(*) AS n FROM mail_outbox'))[0].n),
+      queuedMails: async () => Number((await a.query('SELECT COUNT(*) AS n FROM mail_outbox'))[0].n),
       close: () => a.close(),
     };
   });

@@ -4,10 +4,12 @@ import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
 import { itSurvivesTheOutage, type OutageState } from '../support/outage-behaviours.js';
 import { outageFigures, runThroughOutage, type Outage } from '../support/outage-scenario.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { createTestDatabase, databaseKind, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, databaseKind, onDatabaseServer, type TestDatabase } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const REQUEST_TIMEOUT_MS = 2_000;
+const DEFAULT_PORT: Record<string, number> = { mysql: 3306, postgres: 5432 };
+const SERVER = databaseKind() === 'postgres' ? 'PostgreSQL' : 'MariaDB';
 const LOAD = { total: 200, concurrency: 10, beginAfter: 50 };
 // Limits out of the way: logins refused by the outage must not turn into 429s afterwards.
 const NO_LIMITS = { REGISTER_MAX_PER_ADDRESS: '1000000', LOGIN_MAX_FAILURES: '1000000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' };
@@ -21,19 +23,19 @@ async function registerAccounts(t: TestService, count: number): Promise<string[]
   return emails;
 }
 
-/** A service on a fresh MariaDB database, reached only through a TCP proxy the test controls. */
+/** A service on a fresh database on the server, reached only through a TCP proxy the test controls. */
 async function serviceBehindProxy(): Promise<{ database: TestDatabase; proxy: TcpProxy; t: TestService }> {
   const database = await createTestDatabase();
   const server = new URL(database.url);
-  const proxy = await TcpProxy.start(server.hostname, Number(server.port || 3306));
+  const proxy = await TcpProxy.start(server.hostname, Number(server.port || DEFAULT_PORT[databaseKind()]));
   const throughProxy = new URL(database.url);
   throughProxy.port = String(proxy.port);
   const t = await startTestService({ DATABASE_URL: throughProxy.href, REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...NO_LIMITS });
   return { database, proxy, t };
 }
 
-if (databaseKind() === 'mysql') {
-  describe('MariaDB cut off under load: a TCP proxy between service and server destroys every connection and refuses new ones, then comes back', () => {
+if (onDatabaseServer()) {
+  describe(`${SERVER} cut off under load: a TCP proxy between service and server destroys every connection and refuses new ones, then comes back`, () => {
     let database: TestDatabase;
     let proxy: TcpProxy;
     const state = {} as OutageState;
@@ -60,7 +62,7 @@ if (databaseKind() === 'mysql') {
     });
   });
 
-  describe('MariaDB black-holed under load: the proxy stops relaying (no answer, no reset), then resets and comes back', () => {
+  describe(`${SERVER} black-holed under load: the proxy stops relaying (no answer, no reset), then resets and comes back`, () => {
     let database: TestDatabase;
     let proxy: TcpProxy;
     const state = {} as OutageState;

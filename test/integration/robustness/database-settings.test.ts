@@ -1,21 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import { expect } from 'chai';
-import mysql from 'mysql2/promise';
 import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
 import { lockUsers, type DatabaseLock } from '../support/database-lock.js';
 import { inFlight } from '../support/in-flight.js';
-import { databaseKind } from '../support/test-database.js';
+import { connectToServer, type ServerConnection } from '../support/server-connection.js';
+import { databaseKind, onDatabaseServer } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
-if (databaseKind() === 'mysql') {
-  describe('DATABASE_POOL_SIZE on MariaDB', () => {
+// The service's statements the server is running (or holding on a lock) right now.
+const RUNNING_STATEMENTS: Record<string, string> = {
+  mysql: "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()",
+  postgres: "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
+};
+
+if (onDatabaseServer()) {
+  describe(`DATABASE_POOL_SIZE on ${databaseKind()}`, () => {
     let t: TestService;
     let lock: DatabaseLock | undefined;
-    let admin: mysql.Connection;
+    let admin: ServerConnection;
     before(async () => {
       t = await startTestService({ DATABASE_POOL_SIZE: '3', REQUEST_TIMEOUT_MS: '5000' });
-      admin = await mysql.createConnection(t.databaseUrl);
+      admin = await connectToServer(t.databaseUrl);
     });
     after(async () => {
       await lock?.release();
@@ -23,10 +29,9 @@ if (databaseKind() === 'mysql') {
       await t?.stop();
     });
 
-    /** The service's statements the server is running (or holding on a lock) right now. */
     async function statementsInTheServer(): Promise<number> {
-      const [rows] = await admin.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()");
-      return Number((rows as Array<{ n: number }>)[0]!.n);
+      const [row] = await admin.query<{ n: number | string }>(RUNNING_STATEMENTS[databaseKind()]!);
+      return Number(row!.n);
     }
 
     it('runs at most 3 statements at once with DATABASE_POOL_SIZE=3: of eight registrations on a locked table, three wait in the server', async () => {

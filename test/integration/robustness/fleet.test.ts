@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import mysql from 'mysql2/promise';
 import type { Response } from 'supertest';
 import { allMigrations } from '../../../src/infrastructure/persistence/migrations/all-migrations.js';
 import { TEST_PASSWORD, uniqueEmail, type TokenResponse } from '../support/accounts.js';
 import { fromAddress, uniqueAddress } from '../support/client-address.js';
 import { startFleet, stopFleet, type FleetInstance } from '../support/fleet.js';
 import { TEST_REDIS_URL } from '../support/redis-store.js';
+import { connectToServer, type ServerConnection } from '../support/server-connection.js';
 import { sessionIdOf } from '../support/session-flow.js';
-import { createTestDatabase, databaseKind, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, databaseKind, onDatabaseServer, type TestDatabase } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 import { expectTooMany, WRONG_PASSWORD } from '../support/throttle-answers.js';
 
@@ -63,16 +63,16 @@ function itBehavesAsOneService(fleet: () => { a: Instance; b: Instance; theftA: 
   });
 }
 
-if (databaseKind() === 'mysql') {
-  describe('a fleet: two node dist/src/main.js processes on one MariaDB database and one Redis', () => {
+if (onDatabaseServer()) {
+  describe(`a fleet: two node dist/src/main.js processes on one ${databaseKind()} database and one Redis`, () => {
     let database: TestDatabase;
     let fleet: FleetInstance[] | undefined;
     let theftFleet: FleetInstance[] | undefined;
-    let db: mysql.Connection;
+    let db: ServerConnection;
     before(async function () {
       this.timeout(60_000);
       database = await createTestDatabase();
-      db = await mysql.createConnection(database.url);
+      db = await connectToServer(database.url);
       const shared = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: '3' };
       // Both at the same moment on the fresh, empty database: both run the migrations.
       fleet = await startFleet(['a', 'b'], shared);
@@ -87,8 +87,7 @@ if (databaseKind() === 'mysql') {
 
     it('starts both instances at once on a fresh database: both ready, each migration applied once', async () => {
       for (const instance of fleet!) expect((await instance.http().get('/health/ready')).status, instance.name).to.equal(200);
-      const [rows] = await db.query('SELECT name, COUNT(*) AS times FROM migrations GROUP BY name');
-      const applied = rows as Array<{ name: string; times: number }>;
+      const applied = await db.query<{ name: string; times: number | string }>('SELECT name, COUNT(*) AS times FROM migrations GROUP BY name');
       expect(applied.map((row) => row.name).sort()).to.deep.equal(allMigrations.map((migration) => migration.name).sort());
       for (const row of applied) expect(Number(row.times), row.name).to.equal(1);
     });
@@ -99,8 +98,8 @@ if (databaseKind() === 'mysql') {
       const [a, b] = fleet!;
       const session = await loginOn(a!);
       await Promise.all(Array.from({ length: 10 }, (_, i) => refreshOn(i % 2 ? a! : b!, session.refresh_token)));
-      const [tokens] = await db.query('SELECT spent_at FROM refresh_tokens WHERE session_id = ?', [sessionIdOf(session.access_token)]);
-      expect((tokens as Array<{ spent_at: unknown }>).map((row) => row.spent_at === null).sort()).to.deep.equal([false, true]);
+      const tokens = await db.query<{ spent_at: unknown }>('SELECT spent_at FROM refresh_tokens WHERE session_id = ?', [sessionIdOf(session.access_token)]);
+      expect(tokens.map((row) => row.spent_at === null).sort()).to.deep.equal([false, true]);
     });
   });
 } else {

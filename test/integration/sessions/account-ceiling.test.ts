@@ -4,7 +4,7 @@ import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
 import { attemptLogin, fromAddress, registerFrom, statusCounts, uniqueAddress } from '../support/client-address.js';
 import { expectProblem } from '../support/problems.js';
 import { TEST_REDIS_URL } from '../support/redis-store.js';
-import { databaseKind } from '../support/test-database.js';
+import { databaseKind, onDatabaseServer } from '../support/test-database.js';
 import { expectTooMany, WRONG_PASSWORD } from '../support/throttle-answers.js';
 import { NEW_PASSWORD, lastLinkToken, outboxRowsTo, startRecoveryScenario, type RecoveryScenario } from '../recovery/recovery-scenario.js';
 
@@ -15,7 +15,7 @@ const NOTICE_SUBJECT = 'Too many failed sign-ins to your account';
 const ENV = { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', RECOVERY_MAX_PER_ADDRESS: '1000', RECOVERY_MAX_PER_EMAIL: '1000' };
 
 for (const [store, env] of [
-  [databaseKind() === 'mysql' ? 'the rate_limits table' : 'process memory', ENV],
+  [onDatabaseServer() ? 'the rate_limits table' : 'process memory', ENV],
   ['Redis', { ...ENV, REDIS_URL: TEST_REDIS_URL }],
 ] as const) {
   describe(`login ceiling per account, LOGIN_MAX_FAILURES_PER_ACCOUNT=3, counted in ${store} (${databaseKind()})`, () => {

@@ -53,7 +53,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       databaseUrl,
       logs,
       http: () => supertest(url),
-      query: (sql, parameters = []) => running.dataSource.query(sql, [...parameters]),
+      // Through the service's own handle: `?` placeholders in the database's form, and on SQLite its queue.
+      query: (sql, parameters = []) => running.db.run((statements) => statements.query(sql, parameters)),
       stop: once(() => shutDown(server, running, database)),
     };
   } catch (error) {

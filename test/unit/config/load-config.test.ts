@@ -85,8 +85,20 @@ describe('loadConfig', () => {
       });
     });
 
+    it('reads a PostgreSQL URL, postgres:// or postgresql://, with DATABASE_POOL_SIZE', () => {
+      const read = (url: string) => load({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' }).database;
+      expect([read('postgres://app:pw@127.0.0.1:5432/auth'), read('postgresql://app@db.internal/auth')]).to.deep.equal([
+        { kind: 'postgres', url: 'postgres://app:pw@127.0.0.1:5432/auth', poolSize: 4 },
+        { kind: 'postgres', url: 'postgresql://app@db.internal/auth', poolSize: 4 },
+      ]);
+    });
+
     it('refuses an unknown scheme', () => {
-      expect(refusedVariable({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/db' })).to.equal('DATABASE_URL');
+      expect(refusedVariable({ DATABASE_URL: 'mongodb://root@127.0.0.1:27017/db' })).to.equal('DATABASE_URL');
+    });
+
+    it('refuses a PostgreSQL URL that names no database', () => {
+      expect(refusedVariable({ DATABASE_URL: 'postgres://root@127.0.0.1:5432' })).to.equal('DATABASE_URL');
     });
 
     it('refuses a MySQL URL that names no database', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Rotation } from '../../../src/application/ports/session-store.js';
 import { DAY_MS, MAX_AGE_MS, NOW, TTL_MS, at, startSession } from '../support/session-fixture.js';
-import { sessionStoreLivenessPromises } from '../support/session-store-promises.js';
+import { sessionStoreLivenessPromises, sessionStorePromises } from '../support/session-store-promises.js';
 import { RecordingSessionStore } from './recording-session-store.js';
 
 // The fake stands in for the TypeORM adapter in every session use-case test: it must keep the port's promises.
@@ -102,4 +102,8 @@ describe('RecordingSessionStore', () => {
 // The same liveness cases run against the TypeORM adapter (test/integration/persistence/).
 describe('RecordingSessionStore: liveness', () => {
   sessionStoreLivenessPromises(async () => ({ store: new RecordingSessionStore(), addUser: async () => undefined, close: async () => undefined }));
+});
+
+describe('RecordingSessionStore: the port’s promises', () => {
+  sessionStorePromises(async () => ({ store: new RecordingSessionStore(), addUser: async () => undefined, close: async () => undefined }));
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { SessionStore } from '../../../src/application/ports/session-store.js';
+import type { Rotation, SessionStore } from '../../../src/application/ports/session-store.js';
 import { isLiveSession, type SessionLiveness } from '../../../src/domain/session-liveness.js';
 
 /** A SessionStore to hold to the port's promises, with what the suite needs around it. */
@@ -104,5 +104,109 @@ export function sessionStoreLivenessPromises(make: () => Promise<SessionStoreUnd
 
   it('answers an unknown session as ended', async () => {
     expect([await s.store.isLive('session-9', T0), await s.store.revokeOfUser('session-9', 'user-1', T0)]).to.deep.equal([false, false]);
+  });
+}
+
+const rotation = (successor: string, changes: Partial<Rotation> = {}): Rotation => ({
+  sessionId: 'session-1',
+  spent: 'refresh-1',
+  successor,
+  successorExpiresAt: at(2 * TTL_MS),
+  now: at(MINUTE_MS),
+  userAgent: 'Firefox/141',
+  ip: '203.0.113.8',
+  ...changes,
+});
+
+/** session-1 of user-1 begun at `createdAt` (T0), first token refresh-1, as a login leaves it. */
+function started(store: SessionStore, changes: { id?: string; token?: string; createdAt?: Date } = {}): Promise<void> {
+  const createdAt = changes.createdAt ?? T0;
+  return store.start({
+    id: changes.id ?? 'session-1',
+    userId: 'user-1',
+    refreshToken: changes.token ?? 'refresh-1',
+    refreshTokenExpiresAt: new Date(createdAt.getTime() + TTL_MS),
+    expiresAt: new Date(createdAt.getTime() + MAX_AGE_MS),
+    createdAt,
+    userAgent: 'Firefox/140',
+    ip: '203.0.113.7',
+    successorKey: 'key-1',
+  });
+}
+
+/**
+ * The rest of the SessionStore port's promises (finding, rotating exactly once, revoking,
+ * listing), for the same fake and adapters as the liveness suite above.
+ */
+export function sessionStorePromises(make: () => Promise<SessionStoreUnderTest>): void {
+  let s: SessionStoreUnderTest;
+
+  beforeEach(async () => {
+    s = await make();
+    await s.addUser('user-1');
+    await s.addUser('user-2');
+    await started(s.store);
+  });
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('finds a token with its family, times to the millisecond', async () => {
+    expect(await s.store.findToken('refresh-1')).to.deep.equal({
+      sessionId: 'session-1',
+      userId: 'user-1',
+      tokenExpiresAt: at(TTL_MS),
+      spentAt: null,
+      sessionExpiresAt: at(MAX_AGE_MS),
+      sessionRevokedAt: null,
+      successorKey: 'key-1',
+    });
+  });
+
+  it('answers null for an unknown token', async () => {
+    expect(await s.store.findToken('refresh-9')).to.equal(null);
+  });
+
+  it('lets exactly one of 10 concurrent rotations of one token win, and stores only its successor', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, n) => s.store.rotate(rotation(`next-${n}`))));
+    const found = await Promise.all(Array.from({ length: 10 }, (_, n) => s.store.findToken(`next-${n}`)));
+    expect([outcomes.filter(Boolean).length, found.filter(Boolean).length]).to.deep.equal([1, 1]);
+  });
+
+  it('marks the spent token with the rotation time, its successor unspent in the same family', async () => {
+    expect(await s.store.rotate(rotation('next'))).to.equal(true);
+    const [spent, successor] = [await s.store.findToken('refresh-1'), await s.store.findToken('next')];
+    expect([spent?.spentAt, successor?.spentAt, successor?.sessionId, successor?.tokenExpiresAt]).to.deep.equal([at(MINUTE_MS), null, 'session-1', at(2 * TTL_MS)]);
+  });
+
+  it('refuses to rotate an unknown token', async () => {
+    expect(await s.store.rotate(rotation('next', { spent: 'refresh-9' }))).to.equal(false);
+  });
+
+  it('keeps the first revocation time when revoked again', async () => {
+    await s.store.revoke('session-1', at(1_000));
+    await s.store.revoke('session-1', at(2_000));
+    expect((await s.store.findToken('refresh-1'))?.sessionRevokedAt).to.deep.equal(at(1_000));
+  });
+
+  it("revokes every family of a user, and no other user's", async () => {
+    await started(s.store, { id: 'session-2', token: 'refresh-2' });
+    await s.store.revokeAllOfUser('user-2', at(1));
+    const untouched = [await s.store.isLive('session-1', at(2)), await s.store.isLive('session-2', at(2))];
+    await s.store.revokeAllOfUser('user-1', at(3));
+    expect([...untouched, await s.store.isLive('session-1', at(4)), await s.store.isLive('session-2', at(4))]).to.deep.equal([true, true, false, false]);
+  });
+
+  it('lists families by latest use, newest first, with what the list shows', async () => {
+    await started(s.store, { id: 'session-2', token: 'refresh-2', createdAt: at(-MINUTE_MS) });
+    await s.store.rotate(rotation('next', { sessionId: 'session-2', spent: 'refresh-2' }));
+    expect(await s.store.listLive('user-1', at(2 * MINUTE_MS))).to.deep.equal([
+      { id: 'session-2', createdAt: at(-MINUTE_MS), lastUsedAt: at(MINUTE_MS), userAgent: 'Firefox/141', ip: '203.0.113.8' },
+      { id: 'session-1', createdAt: T0, lastUsedAt: T0, userAgent: 'Firefox/140', ip: '203.0.113.7' },
+    ]);
+  });
+
+  it('answers an id no session can have (holding a NUL character) as no session of the caller', async () => {
+    expect([await s.store.revokeOfUser('session-1\u0000', 'user-1', at(1)), await s.store.isLive('session-1', at(1))]).to.deep.equal([false, true]);
   });
 }

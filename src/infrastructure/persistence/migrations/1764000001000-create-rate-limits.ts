@@ -1,26 +1,22 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialects/dialects.js';
 
 /**
- * The table rate-limiter-flexible's RateLimiterMySQL counts in, in its own layout, so that a
- * fleet on one MySQL database shares login and registration limits. SQLite runs as one
- * process and counts in memory: nothing to create there.
+ * The table rate-limiter-flexible counts in on a database server (RateLimiterMySQL,
+ * RateLimiterPostgres), in the layout of the dialect's limiter, so that a fleet on one
+ * database shares login and registration limits. SQLite runs as one process and counts in
+ * memory: its dialect has no such table.
  */
 export class CreateRateLimits1764000001000 implements MigrationInterface {
   name = 'CreateRateLimits1764000001000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    if (queryRunner.connection.options.type !== 'mysql') return;
-    await queryRunner.query(
-      'CREATE TABLE IF NOT EXISTS `rate_limits` (' +
-        '`key` VARCHAR(255) CHARACTER SET utf8mb4 NOT NULL, ' +
-        '`points` INT(9) NOT NULL DEFAULT 0, ' +
-        '`expire` BIGINT UNSIGNED, ' +
-        'PRIMARY KEY (`key`)) ENGINE = INNODB',
-    );
+    const table = dialectOf(queryRunner.connection).rateLimitsTable;
+    if (table) await queryRunner.query(table.create);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    if (queryRunner.connection.options.type !== 'mysql') return;
-    await queryRunner.query('DROP TABLE IF EXISTS `rate_limits`');
+    const table = dialectOf(queryRunner.connection).rateLimitsTable;
+    if (table) await queryRunner.query(table.drop);
   }
 }

@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+import { requestDeadline } from '../request-context/request-deadline.js';
+import { guardDatabase } from './database-errors.js';
+import { withinDeadline, type Database } from './database.js';
+import type { Dialect } from './dialects/dialect.js';
+import { statementsOn, type Statements } from './statements.js';
+
+/** A database server behind the driver's pool: each unit of work on a pooled connection of its own. */
+export class PooledDatabase implements Database {
+  readonly kind;
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly dialect: Dialect,
+  ) {
+    this.kind = dialect.kind;
+  }
+
+  run<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    return guardDatabase(this.dialect, () => this.onPooledConnection(work));
+  }
+
+  readOne(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
+    return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
+  }
+
+  transaction<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    return guardDatabase(this.dialect, () => this.dataSource.transaction(withinDeadline(this.dialect, work)));
+  }
+
+  /** One pooled connection for the whole unit, checked against the deadline once it is ours. */
+  private async onPooledConnection<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      requestDeadline.throwIfPassed();
+      return await work(statementsOn(runner.manager, this.dialect));
+    } finally {
+      await runner.release();
+    }
+  }
+}
