@@ -14,6 +14,10 @@ export interface NewSession {
   readonly ip: string | null;
   /** A random secret of the family's own, from which its successor tokens are derived. */
   readonly successorKey: string;
+  /** How the login that began it was proved (RFC 8176), kept for every access token of the family. */
+  readonly amr: readonly string[];
+  /** When that proof was made. */
+  readonly authTime: Date;
 }
 
 export interface Rotation {

@@ -32,6 +32,8 @@ export class TypeOrmSessionStore implements SessionStore {
         userAgent: clip(session.userAgent, 512),
         ip: clip(session.ip, 64),
         successorKey: session.successorKey,
+        amr: session.amr.join(' '),
+        authTime: session.authTime,
       });
       await manager.insert(RefreshTokenRecordSchema, {
         tokenHash: hashToken(session.refreshToken),
@@ -45,7 +47,7 @@ export class TypeOrmSessionStore implements SessionStore {
 
   async findToken(token: string): Promise<RefreshTokenState | null> {
     const row = await this.db.readOne(
-      `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key
+      `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key, s.amr, s.auth_time
          FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
       [hashToken(token)],
     );
@@ -58,6 +60,8 @@ export class TypeOrmSessionStore implements SessionStore {
       sessionExpiresAt: date(row.session_expires_at)!,
       sessionRevokedAt: date(row.revoked_at),
       successorKey: String(row.successor_key),
+      amr: String(row.amr).split(' ').filter((method) => method !== ''),
+      authTime: date(row.auth_time)!,
     };
   }
 

@@ -59,6 +59,8 @@ async function setUp(store: SessionStore, c: LivenessCase): Promise<void> {
     userAgent: null,
     ip: null,
     successorKey: 'key-1',
+    amr: ['pwd'],
+    authTime: T0,
   });
   if (c.refreshedUntil) {
     const rotation = { sessionId: 'session-1', spent: 'refresh-1', successor: 'refresh-2', successorExpiresAt: c.refreshedUntil };
@@ -100,6 +102,26 @@ export function sessionStoreLivenessPromises(make: () => Promise<SessionStoreUnd
     await setUp(s.store, cases[0]!);
     const answers = [await s.store.listLive('user-2', at(1)), await s.store.revokeOfUser('session-1', 'user-2', at(1))];
     expect([...answers, await s.store.isLive('session-1', at(1))]).to.deep.equal([[], false, true]);
+  });
+
+  it("keeps the login's amr and auth time for the family's tokens, through a rotation", async () => {
+    await s.store.start({
+      id: 'session-2',
+      userId: 'user-1',
+      refreshToken: 'refresh-a',
+      refreshTokenExpiresAt: at(TTL_MS),
+      expiresAt: at(MAX_AGE_MS),
+      createdAt: T0,
+      userAgent: null,
+      ip: null,
+      successorKey: 'key-2',
+      amr: ['pwd', 'otp', 'mfa'],
+      authTime: at(-1_234),
+    });
+    const rotation = { sessionId: 'session-2', spent: 'refresh-a', successor: 'refresh-b', successorExpiresAt: at(TTL_MS), now: at(MINUTE_MS) };
+    expect(await s.store.rotate({ ...rotation, userAgent: null, ip: null })).to.equal(true);
+    const state = await s.store.findToken('refresh-b');
+    expect([state?.amr, state?.authTime]).to.deep.equal([['pwd', 'otp', 'mfa'], at(-1_234)]);
   });
 
   it('answers an unknown session as ended', async () => {
