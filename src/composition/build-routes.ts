@@ -10,6 +10,13 @@ import type { SecurityEventLog } from '../application/ports/security-event-log.j
 import type { SessionStore } from '../application/ports/session-store.js';
 import type { SuccessorTokenDeriver } from '../application/ports/successor-token-deriver.js';
 import type { UserRepository } from '../application/ports/user-repository.js';
+import type { MfaChallengeStore } from '../application/ports/mfa-challenge-store.js';
+import type { RecoveryCodeGenerator } from '../application/ports/recovery-code-generator.js';
+import type { SecondFactorStore } from '../application/ports/second-factor-store.js';
+import type { TotpCalculator } from '../application/ports/totp-calculator.js';
+import { MfaChallengeIssuer } from '../application/services/mfa-challenge-issuer.js';
+import { Reauthentication } from '../application/services/reauthentication.js';
+import { SecondFactorCheck } from '../application/services/second-factor-check.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
 import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
@@ -63,6 +70,10 @@ export interface RoutePorts {
   readonly ids: IdGenerator;
   readonly accessTokens: AccessTokenIssuer;
   readonly resetRequests: PasswordResetRequests;
+  readonly factors: SecondFactorStore;
+  readonly challenges: MfaChallengeStore;
+  readonly totp: TotpCalculator;
+  readonly recoveryCodes: RecoveryCodeGenerator;
 }
 
 export interface RouteObservability {
@@ -81,11 +92,14 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
   });
+  const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
+  const reauthentication = new Reauthentication(passwordCheck, secondFactor);
+  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
+    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, secondStep, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
         refreshTokenTtlMs: config.refreshTokenTtlMs,
@@ -94,11 +108,11 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     ),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, passwordCheck, ports.newPasswordCheck, replacement, clock)),
+    changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
     passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle)),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle, secondFactor)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),

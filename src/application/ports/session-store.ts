@@ -61,6 +61,8 @@ export interface SessionStore {
   revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean>;
   /** Ends every family of the user. */
   revokeAllOfUser(userId: string, now: Date): Promise<void>;
+  /** Ends every family of the user but the one given (the caller's own). */
+  revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void>;
   /** The user's live families, newest use first. */
   listLive(userId: string, now: Date): Promise<SessionSummary[]>;
   isLive(sessionId: string, now: Date): Promise<boolean>;

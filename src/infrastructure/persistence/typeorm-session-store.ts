@@ -117,6 +117,12 @@ export class TypeOrmSessionStore implements SessionStore {
     });
   }
 
+  revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL', [now.getTime(), userId, keptSessionId]);
+    });
+  }
+
   listLive(userId: string, now: Date): Promise<SessionSummary[]> {
     const at = now.getTime();
     return this.db.run(async (manager) => {

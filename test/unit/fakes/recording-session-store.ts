@@ -117,6 +117,13 @@ export class RecordingSessionStore implements SessionStore {
     }
   }
 
+  async revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void> {
+    await roundTrip();
+    for (const family of this.families.values()) {
+      if (family.userId === userId && family.id !== keptSessionId && !family.revokedAt) family.revokedAt = now;
+    }
+  }
+
   async listLive(userId: string, now: Date): Promise<SessionSummary[]> {
     await roundTrip();
     return [...this.families.values()]

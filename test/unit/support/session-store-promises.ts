@@ -124,6 +124,15 @@ export function sessionStoreLivenessPromises(make: () => Promise<SessionStoreUnd
     expect([state?.amr, state?.authTime]).to.deep.equal([['pwd', 'otp', 'mfa'], at(-1_234)]);
   });
 
+  it("ends every other session of the user, and keeps the one named and other users' sessions", async () => {
+    for (const [id, userId] of [['session-1', 'user-1'], ['session-2', 'user-1'], ['session-3', 'user-2']] as const) {
+      await s.store.start({ id, userId, refreshToken: `refresh-${id}`, refreshTokenExpiresAt: at(TTL_MS), expiresAt: at(MAX_AGE_MS), createdAt: T0, userAgent: null, ip: null, successorKey: 'key', amr: ['pwd'], authTime: T0 });
+    }
+    await s.store.revokeOthersOfUser('user-1', 'session-2', at(1));
+    const live = await Promise.all(['session-1', 'session-2', 'session-3'].map((id) => s.store.isLive(id, at(2))));
+    expect(live).to.deep.equal([false, true, true]);
+  });
+
   it('answers an unknown session as ended', async () => {
     expect([await s.store.isLive('session-9', T0), await s.store.revokeOfUser('session-9', 'user-1', T0)]).to.deep.equal([false, false]);
   });
