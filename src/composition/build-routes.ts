@@ -54,6 +54,14 @@ import { refreshRoute } from '../interfaces/http/routes/refresh-route.js';
 import { registerRoute } from '../interfaces/http/routes/register-route.js';
 import { revokeSessionRoute } from '../interfaces/http/routes/revoke-session-route.js';
 import { verifyEmailConfirmRoute, verifyEmailRoute } from '../interfaces/http/routes/verify-email-routes.js';
+import { loginMfaRoute } from '../interfaces/http/routes/login-mfa-route.js';
+import { recoveryCodesRoute } from '../interfaces/http/routes/recovery-codes-route.js';
+import { confirmTotpRoute, disableTotpRoute, enrolTotpRoute } from '../interfaces/http/routes/totp-routes.js';
+import { CompleteMfaLogin } from '../application/use-cases/complete-mfa-login.js';
+import { ConfirmTotp } from '../application/use-cases/confirm-totp.js';
+import { DisableTotp } from '../application/use-cases/disable-totp.js';
+import { EnrolTotp } from '../application/use-cases/enrol-totp.js';
+import { RegenerateRecoveryCodes } from '../application/use-cases/regenerate-recovery-codes.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -106,8 +114,13 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
         reuseGraceMs: config.refreshReuseGraceMs,
       }),
     ),
+    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures)),
+    enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
+    confirmTotpRoute(new ConfirmTotp(ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock)),
+    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors)),
+    recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock)),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
-    currentUserRoute(new GetCurrentUser(users)),
+    currentUserRoute(new GetCurrentUser(users, ports.factors)),
     changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),

@@ -26,7 +26,7 @@ export class InMemorySecondFactorStore implements SecondFactorStore {
     return this.totp.get(userId)?.confirmed === true;
   }
 
-  async enrolTotp(userId: string, secret: string): Promise<boolean> {
+  async enrolTotp(userId: string, secret: string, _now?: Date): Promise<boolean> {
     await roundTrip();
     if (this.totp.get(userId)?.confirmed) return false;
     this.totp.set(userId, { userId, secret, confirmed: false, lastUsedStep: null, confirmedAt: null });
