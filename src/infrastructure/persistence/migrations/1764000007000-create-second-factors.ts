@@ -1,9 +1,19 @@
-import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableForeignKey, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { useBinaryCollation } from './binary-collation.js';
 
 const epochMs = (name: string, isNullable = false) => ({ name, type: 'bigint', isNullable });
 const userColumn = { name: 'user_id', type: 'varchar', length: '36' };
-const ofUser = (name: string) => ({ name, columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+const ofUser = (name: string) => new TableForeignKey({ name, columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+
+/**
+ * A table that refers to users: created, made byte-for-byte like users.id (MySQL refuses a
+ * foreign key between columns of different collations), and only then tied to users.
+ */
+async function createUserTable(queryRunner: QueryRunner, table: Table, foreignKey: string): Promise<void> {
+  await queryRunner.createTable(table);
+  await useBinaryCollation(queryRunner, table.name);
+  await queryRunner.createForeignKey(table.name, ofUser(foreignKey));
+}
 
 /**
  * Second factors (API.md "Second factors"): a TOTP secret per account, sealed with AES-256-GCM
@@ -14,7 +24,8 @@ export class CreateSecondFactors1764000007000 implements MigrationInterface {
   name = 'CreateSecondFactors1764000007000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(
+    await createUserTable(
+      queryRunner,
       new Table({
         name: 'totp_factors',
         columns: [
@@ -29,11 +40,11 @@ export class CreateSecondFactors1764000007000 implements MigrationInterface {
           epochMs('created_at'),
         ],
         indices: [{ name: 'uq_totp_factors_user', columnNames: ['user_id'], isUnique: true }],
-        foreignKeys: [ofUser('fk_totp_factors_user')],
       }),
+      'fk_totp_factors_user',
     );
-    await useBinaryCollation(queryRunner, 'totp_factors');
-    await queryRunner.createTable(
+    await createUserTable(
+      queryRunner,
       new Table({
         name: 'recovery_codes',
         columns: [
@@ -42,11 +53,11 @@ export class CreateSecondFactors1764000007000 implements MigrationInterface {
           epochMs('created_at'),
           epochMs('used_at', true),
         ],
-        foreignKeys: [ofUser('fk_recovery_codes_user')],
       }),
+      'fk_recovery_codes_user',
     );
-    await useBinaryCollation(queryRunner, 'recovery_codes');
-    await queryRunner.createTable(
+    await createUserTable(
+      queryRunner,
       new Table({
         name: 'mfa_challenges',
         columns: [
@@ -58,10 +69,9 @@ export class CreateSecondFactors1764000007000 implements MigrationInterface {
           { name: 'failures', type: 'int', default: 0 },
         ],
         indices: [{ name: 'ix_mfa_challenges_user', columnNames: ['user_id'] }],
-        foreignKeys: [ofUser('fk_mfa_challenges_user')],
       }),
+      'fk_mfa_challenges_user',
     );
-    await useBinaryCollation(queryRunner, 'mfa_challenges');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
