@@ -55,6 +55,7 @@ export const mfaLoginSchema: JsonSchema = {
   type: 'object',
   properties: { mfaToken: MFA_TOKEN_FIELD, code: TOTP_CODE_FIELD, recoveryCode: RECOVERY_CODE_FIELD },
   required: ['mfaToken'],
+  examples: [{ mfaToken: 'the mfaToken of the 403 answer to POST /auth/login', code: '123456' }],
   // One or the other, never both: which proof it is must not be a guess.
   oneOf: [
     { properties: { code: TOTP_CODE_FIELD }, required: ['code'] },

@@ -477,6 +477,12 @@ export interface components {
                 use?: "sig";
             }[];
         };
+        /**
+         * @example {
+         *       "mfaToken": "the mfaToken of the 403 answer to POST /auth/login",
+         *       "code": "123456"
+         *     }
+         */
         MfaLoginRequest: {
             /** @description The `mfaToken` of the 403 `mfa-required` answer to POST /auth/login. */
             mfaToken: string;
@@ -1161,9 +1167,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "mfaToken": "string",
-                 *       "code": "123456",
-                 *       "recoveryCode": "ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
+                 *       "mfaToken": "the mfaToken of the 403 answer to POST /auth/login",
+                 *       "code": "123456"
                  *     }
                  */
                 "application/json": components["schemas"]["MfaLoginRequest"];
