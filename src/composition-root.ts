@@ -36,6 +36,11 @@ import { createLogger, type Logger } from './infrastructure/logging/create-logge
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
 import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
+import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-mfa-challenge-store.js';
+import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
+import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
+import { CryptoRecoveryCodeGenerator } from './infrastructure/security/crypto-recovery-code-generator.js';
+import { OtpauthTotpCalculator } from './infrastructure/security/otpauth-totp-calculator.js';
 import { TypeOrmUserRepository } from './infrastructure/persistence/typeorm-user-repository.js';
 import { BcryptPasswordHasher } from './infrastructure/security/bcrypt-password-hasher.js';
 import { commonPasswordList } from './infrastructure/security/common-password-list.js';
@@ -127,6 +132,9 @@ export async function createService(config: Config, options: ServiceOptions = {}
     logger.warn('JWT_SECRET is not set: signing with a random secret; tokens will not survive a restart');
   }
   warnAboutUnsafeDefaults(config, logger);
+  if (config.dataEncryption.keyWasGenerated) {
+    logger.warn('DATA_ENCRYPTION_KEY is not set: encrypting second-factor secrets with a random key; enrolments will not survive a restart');
+  }
   const dataSource = createDataSource(config.database);
   const db = await openDatabase(dataSource, { migrate: config.migrateOnStart });
   const keys = await loadTokenKeys(config.jwt);
@@ -173,6 +181,10 @@ export async function createService(config: Config, options: ServiceOptions = {}
     ids: get(T.IdGenerator),
     accessTokens: get(T.AccessTokenIssuer),
     resetRequests: get(T.PasswordResetRequests),
+    factors: new TypeOrmSecondFactorStore(db, new AesGcmSecretCipher(config.dataEncryption.key)),
+    challenges: new TypeOrmMfaChallengeStore(db),
+    totp: new OtpauthTotpCalculator(),
+    recoveryCodes: new CryptoRecoveryCodeGenerator(),
   };
   const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
   const app = createHttpApp({

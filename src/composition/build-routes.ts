@@ -10,6 +10,13 @@ import type { SecurityEventLog } from '../application/ports/security-event-log.j
 import type { SessionStore } from '../application/ports/session-store.js';
 import type { SuccessorTokenDeriver } from '../application/ports/successor-token-deriver.js';
 import type { UserRepository } from '../application/ports/user-repository.js';
+import type { MfaChallengeStore } from '../application/ports/mfa-challenge-store.js';
+import type { RecoveryCodeGenerator } from '../application/ports/recovery-code-generator.js';
+import type { SecondFactorStore } from '../application/ports/second-factor-store.js';
+import type { TotpCalculator } from '../application/ports/totp-calculator.js';
+import { MfaChallengeIssuer } from '../application/services/mfa-challenge-issuer.js';
+import { Reauthentication } from '../application/services/reauthentication.js';
+import { SecondFactorCheck } from '../application/services/second-factor-check.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
 import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
@@ -47,6 +54,14 @@ import { refreshRoute } from '../interfaces/http/routes/refresh-route.js';
 import { registerRoute } from '../interfaces/http/routes/register-route.js';
 import { revokeSessionRoute } from '../interfaces/http/routes/revoke-session-route.js';
 import { verifyEmailConfirmRoute, verifyEmailRoute } from '../interfaces/http/routes/verify-email-routes.js';
+import { loginMfaRoute } from '../interfaces/http/routes/login-mfa-route.js';
+import { recoveryCodesRoute } from '../interfaces/http/routes/recovery-codes-route.js';
+import { confirmTotpRoute, disableTotpRoute, enrolTotpRoute } from '../interfaces/http/routes/totp-routes.js';
+import { CompleteMfaLogin } from '../application/use-cases/complete-mfa-login.js';
+import { ConfirmTotp } from '../application/use-cases/confirm-totp.js';
+import { DisableTotp } from '../application/use-cases/disable-totp.js';
+import { EnrolTotp } from '../application/use-cases/enrol-totp.js';
+import { RegenerateRecoveryCodes } from '../application/use-cases/regenerate-recovery-codes.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -63,6 +78,10 @@ export interface RoutePorts {
   readonly ids: IdGenerator;
   readonly accessTokens: AccessTokenIssuer;
   readonly resetRequests: PasswordResetRequests;
+  readonly factors: SecondFactorStore;
+  readonly challenges: MfaChallengeStore;
+  readonly totp: TotpCalculator;
+  readonly recoveryCodes: RecoveryCodeGenerator;
 }
 
 export interface RouteObservability {
@@ -81,24 +100,32 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
   });
+  const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
+  const reauthentication = new Reauthentication(passwordCheck, secondFactor);
+  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
     registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
+    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, secondStep, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
         refreshTokenTtlMs: config.refreshTokenTtlMs,
         reuseGraceMs: config.refreshReuseGraceMs,
       }),
     ),
+    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures)),
+    enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
+    confirmTotpRoute(new ConfirmTotp(ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock)),
+    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors)),
+    recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock)),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
-    currentUserRoute(new GetCurrentUser(users)),
-    changePasswordRoute(new ChangePassword(users, hasher, passwordCheck, ports.newPasswordCheck, replacement, clock)),
+    currentUserRoute(new GetCurrentUser(users, ports.factors)),
+    changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
     passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
-    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle)),
+    passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle, secondFactor)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
     jwksRoute(keys.jwks),

@@ -124,3 +124,47 @@ export class HashingBusy extends DomainError {
     super(`The service is busy checking passwords. Try again in ${retryAfterSeconds} second(s).`);
   }
 }
+
+/**
+ * The password matched, and the account has a second factor: finish with a code. A login gets
+ * an `mfaToken` for POST /auth/login/mfa; a password reset is simply posted again with `code`.
+ */
+export class MfaRequired extends DomainError {
+  readonly code = 'mfa_required';
+  constructor(
+    readonly methods: readonly string[],
+    readonly mfaToken: string | null = null,
+  ) {
+    super('This account has a second factor: send a code from the authenticator app, or a recovery code.');
+  }
+}
+
+/** A wrong or already used second-factor code, or a spent, expired or unknown mfaToken: one answer for all. */
+export class InvalidSecondFactor extends DomainError {
+  readonly code = 'invalid_second_factor';
+  constructor() {
+    super('The code is wrong or was used already, or this sign-in has expired: log in again.');
+  }
+}
+
+export class TotpAlreadyEnabled extends DomainError {
+  readonly code = 'totp_already_enabled';
+  constructor() {
+    super('An authenticator app is already set up for this account: turn it off first to set up another.');
+  }
+}
+
+/** Confirmation without an enrolment waiting for it (none begun, or already confirmed). */
+export class NoTotpToConfirm extends DomainError {
+  readonly code = 'no_totp_to_confirm';
+  constructor() {
+    super('There is no authenticator app set-up to confirm: begin one with POST /users/me/mfa/totp.');
+  }
+}
+
+export class NoSecondFactor extends DomainError {
+  readonly code = 'no_second_factor';
+  constructor() {
+    super('This account has no second factor, so it has no recovery codes.');
+  }
+}

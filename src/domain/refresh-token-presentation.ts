@@ -10,6 +10,9 @@ export interface RefreshTokenState {
   readonly sessionRevokedAt: Date | null;
   /** The family's key for deriving successors (not a bearer credential: useless without a token). */
   readonly successorKey: string;
+  /** The family's RFC 8176 methods and proof time, as its login recorded them. */
+  readonly amr: readonly string[];
+  readonly authTime: Date;
 }
 
 /**

@@ -19,7 +19,7 @@ describe(`GET /users/me (${databaseKind()})`, () => {
     const res = await t.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`);
     expect(res.status).to.equal(200);
     expect(res.headers['content-type']).to.equal(JSON_UTF8);
-    expect(res.body).to.deep.equal({ ...session.user, emailVerifiedAt: null });
+    expect(res.body).to.deep.equal({ ...session.user, emailVerifiedAt: null, mfaEnabled: false });
   });
 
   it('holds neither a hash nor a token in its answer', async () => {

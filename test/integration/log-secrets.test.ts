@@ -66,14 +66,16 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
   }
 
   function collectTokens(body: unknown): void {
-    const { access_token: access, refresh_token: refresh } = (body ?? {}) as Record<string, unknown>;
-    if (typeof refresh === 'string') secrets.add(refresh);
+    const { access_token: access, refresh_token: refresh, secret, otpauthUri, recoveryCodes, mfaToken } = (body ?? {}) as Record<string, unknown>;
+    for (const value of [refresh, secret, otpauthUri, mfaToken]) if (typeof value === 'string') secrets.add(value);
+    // Recovery codes as shown, and as typed back without their dashes.
+    if (Array.isArray(recoveryCodes)) for (const code of recoveryCodes) secrets.add(code).add(String(code).replace(/-/g, ''));
     // An access token, and each of its parts: a logged signature or payload is a leak too.
     if (typeof access === 'string') for (const part of [access, ...access.split('.').slice(1)]) secrets.add(part);
   }
 
   it('sent every mounted route valid, refused, malformed, wrongly typed and failing requests', () => {
-    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/users/me/password', '/health/ready', '/metrics']);
+    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/auth/login/mfa', '/users/me/mfa/totp', '/users/me/mfa/recovery-codes', '/users/me/password', '/health/ready', '/metrics']);
     expect([...statuses]).to.include.members([200, 202, 204, 400, 401, 404, 405, 409, 415, 422, 500]);
   });
 

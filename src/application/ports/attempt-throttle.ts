@@ -17,6 +17,13 @@ export interface AttemptThrottle {
   loginSucceeded(accountKey: string, ip: string | null): Promise<void>;
   /** The owner proved control of the mailbox and set a new password: the account's ceiling is lifted. */
   passwordWasReset(accountKey: string): Promise<void>;
+  /**
+   * Counts a second-factor code (TOTP or recovery) presented for this account, from any address
+   * (MFA_MAX_FAILURES per LOGIN_FAILURE_WINDOW): six digits fall to a guesser otherwise.
+   */
+  beforeSecondFactor(accountKey: string): Promise<void>;
+  /** A right code: its point is given back, so that the limit counts wrong codes. */
+  secondFactorSucceeded(accountKey: string): Promise<void>;
   beforeRegistration(ip: string | null): Promise<void>;
   /**
    * Counts a request for a recovery or verification mail, per address and per e-mail, so

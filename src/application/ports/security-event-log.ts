@@ -2,4 +2,6 @@
 export interface SecurityEventLog {
   /** A spent refresh token came back outside the retry rule: its family was revoked. */
   refreshTokenReused(event: { userId: string; sessionId: string; ip: string | null; userAgent: string | null }): void;
+  /** A recovery code was spent: the way back in without the authenticator, so its owner may have lost it, or someone else has the codes. */
+  recoveryCodeUsed(event: { userId: string; remaining: number; ip: string | null; userAgent: string | null }): void;
 }

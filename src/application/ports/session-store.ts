@@ -14,6 +14,10 @@ export interface NewSession {
   readonly ip: string | null;
   /** A random secret of the family's own, from which its successor tokens are derived. */
   readonly successorKey: string;
+  /** How the login that began it was proved (RFC 8176), kept for every access token of the family. */
+  readonly amr: readonly string[];
+  /** When that proof was made. */
+  readonly authTime: Date;
 }
 
 export interface Rotation {
@@ -57,6 +61,8 @@ export interface SessionStore {
   revokeOfUser(sessionId: string, userId: string, now: Date): Promise<boolean>;
   /** Ends every family of the user. */
   revokeAllOfUser(userId: string, now: Date): Promise<void>;
+  /** Ends every family of the user but the one given (the caller's own). */
+  revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void>;
   /** The user's live families, newest use first. */
   listLive(userId: string, now: Date): Promise<SessionSummary[]>;
   isLive(sessionId: string, now: Date): Promise<boolean>;

@@ -21,6 +21,8 @@ export interface CurrentPasswordProof {
  * counted before it is judged, so that parallel guesses cannot slip past a limit; the owner is
  * mailed once when the account-wide ceiling is reached; an unknown account costs one hash
  * comparison like a wrong password. Refuses with TooManyAttempts or InvalidCredentials.
+ * `alsoRequired` (re-authentication's second factor) runs once the password matched and before
+ * the success is recorded: if it refuses, the attempt stays counted as a failed login.
  * @returns the account and the normalised password (the form to rehash)
  */
 export class CurrentPasswordCheck {
@@ -30,13 +32,14 @@ export class CurrentPasswordCheck {
     private readonly ceilingNotice: LoginCeilingNotice,
   ) {}
 
-  async verify(proof: CurrentPasswordProof): Promise<{ user: User; password: string }> {
+  async verify(proof: CurrentPasswordProof, alsoRequired?: (user: User) => Promise<void>): Promise<{ user: User; password: string }> {
     await this.countAttempt(proof.email, proof.ip);
     const password = normalizePassword(proof.password);
     // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
     const comparable = fitsHashInput(password) ? password : '';
     const matches = await this.hasher.verify(comparable, proof.user?.passwordHash ?? this.hasher.dummyHash);
     if (!matches || comparable !== password || !proof.user) throw new InvalidCredentials();
+    await alsoRequired?.(proof.user);
     await this.throttle.loginSucceeded(proof.email.canonical, proof.ip);
     return { user: proof.user, password };
   }

@@ -10,6 +10,17 @@ export interface SessionLifetimes {
   readonly sessionMaxAgeMs: number;
 }
 
+/** How the owner proved who they are (RFC 8176 methods), and when: kept by the session for its refreshes. */
+export interface AuthenticationProof {
+  readonly amr: readonly string[];
+  readonly authTime: Date;
+}
+
+/** A password alone. */
+export const PASSWORD_AMR: readonly string[] = ['pwd'];
+/** A password, then a one-time password (TOTP or a recovery code): two factors. */
+export const PASSWORD_AND_OTP_AMR: readonly string[] = ['pwd', 'otp', 'mfa'];
+
 /** The token pair that begins a session, as every kind of login answers it. */
 export interface StartedSession {
   readonly accessToken: string;
@@ -21,7 +32,7 @@ export interface StartedSession {
 /**
  * Starts a session (a refresh-token family) for an account whose owner has just proved who
  * they are, and issues its first token pair: the one way every login ends (password today;
- * a second step and passkeys next).
+ * a second step and passkeys next). `proof` defaults to a password proved now.
  */
 export class SessionStarter {
   constructor(
@@ -33,8 +44,9 @@ export class SessionStarter {
     private readonly lifetimes: SessionLifetimes,
   ) {}
 
-  async start(user: User, client: { userAgent: string | null; ip: string | null }): Promise<StartedSession> {
+  async start(user: User, client: { userAgent: string | null; ip: string | null }, proof?: AuthenticationProof): Promise<StartedSession> {
     const now = this.clock.now();
+    const { amr, authTime } = proof ?? { amr: PASSWORD_AMR, authTime: now };
     const sessionId = this.ids.newId();
     const refreshToken = this.secrets.generate();
     await this.sessions.start({
@@ -47,8 +59,10 @@ export class SessionStarter {
       userAgent: client.userAgent,
       ip: client.ip,
       successorKey: this.secrets.generate(),
+      amr,
+      authTime,
     });
-    const access = await this.accessTokens.issue({ userId: user.id, sessionId });
+    const access = await this.accessTokens.issue({ userId: user.id, sessionId, amr, authTime });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
   }
 }

@@ -4,6 +4,7 @@ import type { User } from '../../domain/user.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { CurrentPasswordCheck } from '../services/current-password-check.js';
+import type { MfaChallengeIssuer } from '../services/mfa-challenge-issuer.js';
 import type { SessionStarter, StartedSession } from '../services/session-starter.js';
 
 export interface LoginUserInput {
@@ -25,7 +26,8 @@ export interface LoginSettings {
  * Refuses with InvalidEmail (malformed address), TooManyAttempts (past the account's ceiling
  * from all addresses too, whose owner is then mailed once), InvalidCredentials (one
  * answer for an unknown e-mail and a wrong password, at the cost of one hash comparison
- * either way) or, with REQUIRE_VERIFIED_EMAIL, EmailNotVerified once the password matched.
+ * either way) or, once the password matched, EmailNotVerified (with REQUIRE_VERIFIED_EMAIL) and
+ * MfaRequired (an account with a second factor: the session waits for POST /auth/login/mfa).
  */
 export class LoginUser {
   constructor(
@@ -33,6 +35,7 @@ export class LoginUser {
     private readonly hasher: PasswordHasher,
     private readonly passwordCheck: CurrentPasswordCheck,
     private readonly sessionStarter: SessionStarter,
+    private readonly secondStep: MfaChallengeIssuer,
     private readonly settings: LoginSettings = {},
   ) {}
 
@@ -42,6 +45,7 @@ export class LoginUser {
     // Only after the password matched: the refusal must not reveal which addresses exist.
     if (this.settings.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
     await this.upgradeHashIfWeak(user, password);
+    await this.secondStep.demandIfEnrolled(user);
     return this.sessionStarter.start(user, input);
   }
 

@@ -29,6 +29,7 @@ export interface RefreshSettings {
  * Spends a refresh token for a new pair of the same family (rotation). A retry of the token
  * spent last, within the grace period and while its successor is unused, gets that same
  * successor again; any other reuse revokes the family and is logged as a security event.
+ * Access tokens keep the session's amr and auth_time: a refresh proves no factor.
  * Refuses with InvalidRefreshToken (one answer for unknown, expired, revoked and reused).
  */
 export class RefreshSession {
@@ -79,7 +80,7 @@ export class RefreshSession {
   }
 
   private async answer(state: RefreshTokenState, successor: string): Promise<RefreshSessionOutput> {
-    const access = await this.accessTokens.issue({ userId: state.userId, sessionId: state.sessionId });
+    const access = await this.accessTokens.issue({ userId: state.userId, sessionId: state.sessionId, amr: state.amr, authTime: state.authTime });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken: successor, userId: state.userId };
   }
 }

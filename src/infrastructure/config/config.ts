@@ -91,6 +91,22 @@ export interface Config {
   readonly breaker: BreakerConfig;
   /** Bearer token that GET /metrics requires; null: the metrics are open (e.g. a private network). */
   readonly metricsToken: string | null;
+  readonly dataEncryption: DataEncryptionConfig;
+  readonly mfa: MfaConfig;
+}
+
+/** The key that encrypts second-factor secrets at rest (AES-256-GCM). */
+export interface DataEncryptionConfig {
+  readonly key: Uint8Array;
+  /** No DATA_ENCRYPTION_KEY outside production: a random key, so enrolments do not survive a restart. */
+  readonly keyWasGenerated: boolean;
+}
+
+export interface MfaConfig {
+  /** The issuer authenticator apps show (MFA_ISSUER, else JWT_ISSUER). */
+  readonly issuer: string;
+  /** Wrong second-factor codes per account in LOGIN_FAILURE_WINDOW before 429. */
+  readonly maxFailures: number;
 }
 
 /**
@@ -114,13 +130,14 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   }
+  const jwt = readJwt(read, production);
   return {
     production,
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.string('HOST', '127.0.0.1'),
     database: readDatabase(read),
     migrateOnStart: read.boolean('MIGRATE_ON_START', true),
-    jwt: readJwt(read, production),
+    jwt,
     accessTokenTtlMs: read.durationMs('ACCESS_TOKEN_TTL', '15m', 10_000, DAY_MS),
     refreshTokenTtlMs: read.durationMs('REFRESH_TOKEN_TTL', '14d', 60_000, 365 * DAY_MS),
     sessionMaxAgeMs: read.durationMs('SESSION_MAX_AGE', '90d', 60_000, 3650 * DAY_MS),
@@ -140,6 +157,8 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     breachedPasswords: readBreachedPasswords(read),
     breaker: readBreaker(read),
     metricsToken: readMetricsToken(read),
+    dataEncryption: readDataEncryption(read, production),
+    mfa: { issuer: read.string('MFA_ISSUER', jwt.issuer), maxFailures: read.integer('MFA_MAX_FAILURES', 5, 1, 1_000) },
   };
 }
 
@@ -220,6 +239,17 @@ function readJwt(read: EnvReader, production: boolean): Config['jwt'] {
     issuer: read.string('JWT_ISSUER', 'auth-service'),
     audience: read.string('JWT_AUDIENCE', 'auth-service'),
   };
+}
+
+function readDataEncryption(read: EnvReader, production: boolean): DataEncryptionConfig {
+  const text = read.raw('DATA_ENCRYPTION_KEY');
+  if (!text) {
+    if (production) throw new ConfigError('DATA_ENCRYPTION_KEY', 'is required with NODE_ENV=production (32 bytes, e.g. `openssl rand -base64 32`)');
+    return { key: randomBytes(32), keyWasGenerated: true };
+  }
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(text) ? Buffer.from(text, 'base64') : null;
+  if (key?.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEY', 'must be 32 bytes in hex (64 digits) or base64, e.g. `openssl rand -base64 32`');
+  return { key, keyWasGenerated: false };
 }
 
 function readOrigins(read: EnvReader): string[] {

@@ -82,6 +82,17 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
     },
   },
   {
+    title: 'Second factor',
+    variables: {
+      DATA_ENCRYPTION_KEY: {
+        meaning: 'Encrypts TOTP secrets at rest (AES-256-GCM). Without it outside production a random key is made at start with a warning (enrolments then do not survive a restart); in production the service refuses to start. Losing it loses every enrolment: keep it with the database backups, apart from them.',
+        accepts: '32 bytes: 64 hex digits or base64 (`openssl rand -base64 32`)',
+      },
+      MFA_ISSUER: { fallback: '`JWT_ISSUER`', meaning: 'The issuer authenticator apps show beside the account (`otpauth://totp/{issuer}:{email}`).' },
+      MFA_MAX_FAILURES: { meaning: 'Wrong second-factor codes (TOTP or recovery) per account in `LOGIN_FAILURE_WINDOW`, counted across instances, before every code of the account is 429 (even a right one); an `mfaToken` also dies after this many wrong codes.' },
+    },
+  },
+  {
     title: 'Mail',
     variables: {
       APP_BASE_URL: { meaning: 'Where the links in mails point (the front end), e.g. `{APP_BASE_URL}/reset-password#token=…`.' },

@@ -8,4 +8,8 @@ export class BunyanSecurityEventLog implements SecurityEventLog {
   refreshTokenReused(event: { userId: string; sessionId: string; ip: string | null; userAgent: string | null }): void {
     this.logger.warn({ event: 'refresh_token_reuse', security: true, ...event }, 'refresh token reused: session revoked');
   }
+
+  recoveryCodeUsed(event: { userId: string; remaining: number; ip: string | null; userAgent: string | null }): void {
+    this.logger.warn({ event: 'recovery_code_used', security: true, ...event }, 'recovery code used');
+  }
 }

@@ -12,6 +12,9 @@ export interface SessionRecord {
   userAgent: string | null;
   ip: string | null;
   successorKey: string;
+  /** RFC 8176 methods of the login, space-separated. */
+  amr: string;
+  authTime: Date;
 }
 
 /** A `refresh_tokens` row: one token of a family, known only by its hash. */
@@ -38,6 +41,8 @@ export const SessionRecordSchema = new EntitySchema<SessionRecord>({
     userAgent: { name: 'user_agent', type: 'varchar', length: 512, nullable: true },
     ip: { type: 'varchar', length: 64, nullable: true },
     successorKey: { name: 'successor_key', type: 'varchar', length: 64 },
+    amr: { type: 'varchar', length: 64 },
+    authTime: { name: 'auth_time', ...epoch },
   },
 });
 

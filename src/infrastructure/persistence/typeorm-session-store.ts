@@ -31,6 +31,8 @@ export class TypeOrmSessionStore implements SessionStore {
         userAgent: clip(session.userAgent, 512),
         ip: clip(session.ip, 64),
         successorKey: session.successorKey,
+        amr: session.amr.join(' '),
+        authTime: session.authTime,
       });
       await manager.insert(RefreshTokenRecordSchema, {
         tokenHash: hashToken(session.refreshToken),
@@ -44,7 +46,7 @@ export class TypeOrmSessionStore implements SessionStore {
 
   async findToken(token: string): Promise<RefreshTokenState | null> {
     const row = await this.db.readOne(
-      `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key
+      `SELECT t.session_id, s.user_id, t.expires_at, t.spent_at, s.expires_at AS session_expires_at, s.revoked_at, s.successor_key, s.amr, s.auth_time
          FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?`,
       [hashToken(token)],
     );
@@ -57,6 +59,8 @@ export class TypeOrmSessionStore implements SessionStore {
       sessionExpiresAt: dateAt(row, 'session_expires_at'),
       sessionRevokedAt: nullableDateAt(row, 'revoked_at'),
       successorKey: textAt(row, 'successor_key'),
+      amr: textAt(row, 'amr').split(' ').filter((method) => method !== ''),
+      authTime: dateAt(row, 'auth_time'),
     };
   }
 
@@ -112,6 +116,12 @@ export class TypeOrmSessionStore implements SessionStore {
   revokeAllOfUser(userId: string, now: Date): Promise<void> {
     return this.db.run(async (manager) => {
       await manager.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now.getTime(), userId]);
+    });
+  }
+
+  revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void> {
+    return this.db.run(async (manager) => {
+      await manager.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL', [now.getTime(), userId, keptSessionId]);
     });
   }
 

@@ -29,7 +29,8 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = Math.round(this.settings.ttlMs / 1000);
     const { alg, kid, signKey } = this.keys.signing;
-    const token = await new SignJWT({ sid: request.sessionId })
+    const authTime = Math.floor(request.authTime.getTime() / 1000);
+    const token = await new SignJWT({ sid: request.sessionId, amr: [...request.amr], auth_time: authTime })
       .setProtectedHeader({ alg, kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject(request.userId)
       .setIssuer(this.settings.issuer)

@@ -25,7 +25,7 @@ interface LimitSpec {
  * database server (so a fleet on one database shares counts with nothing more to run), else
  * process memory (the embedded SQLite default runs as one process).
  */
-export function createThrottleLimiters(store: LimiterStore, settings: Pick<Config, 'throttle' | 'mail'>, logger: Logger): ThrottleLimiters {
+export function createThrottleLimiters(store: LimiterStore, settings: Pick<Config, 'throttle' | 'mail' | 'mfa'>, logger: Logger): ThrottleLimiters {
   const config = settings.throttle;
   const recovery = { durationMs: config.registerWindowMs };
   const make = (spec: LimitSpec) => new FallbackLimiter(onStore(store, spec), store.kind === 'database' ? store.name : store.kind, logger);
@@ -33,6 +33,7 @@ export function createThrottleLimiters(store: LimiterStore, settings: Pick<Confi
     loginPerAccount: make({ keyPrefix: 'login_account', points: config.loginMaxFailures, durationMs: config.loginFailureWindowMs }),
     loginPerAddress: make({ keyPrefix: 'login_address', points: config.loginMaxFailuresPerAddress, durationMs: config.loginFailureWindowMs }),
     loginCeilingPerAccount: make({ keyPrefix: 'login_ceiling', points: config.loginMaxFailuresPerAccount, durationMs: config.loginFailureWindowMs }),
+    secondFactorPerAccount: make({ keyPrefix: 'mfa_account', points: settings.mfa.maxFailures, durationMs: config.loginFailureWindowMs }),
     registrationPerAddress: make({ keyPrefix: 'register_address', points: config.registerMaxPerAddress, durationMs: config.registerWindowMs }),
     recoveryPerAddress: make({ keyPrefix: 'recovery_address', points: settings.mail.recoveryMaxPerAddress, ...recovery }),
     recoveryPerEmail: make({ keyPrefix: 'recovery_email', points: settings.mail.recoveryMaxPerEmail, ...recovery }),

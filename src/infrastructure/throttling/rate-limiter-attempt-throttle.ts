@@ -12,6 +12,8 @@ export interface ThrottleLimiters {
   readonly loginPerAddress: FallbackLimiter;
   /** Failures of one e-mail from every address: the ceiling a guesser with many addresses meets. */
   readonly loginCeilingPerAccount: FallbackLimiter;
+  /** Second-factor codes of one account from every address (MFA_MAX_FAILURES). */
+  readonly secondFactorPerAccount: FallbackLimiter;
   readonly registrationPerAddress: FallbackLimiter;
   /** Reset and verification mails (RECOVERY_MAX_PER_*, per REGISTER_WINDOW). */
   readonly recoveryPerAddress: FallbackLimiter;
@@ -45,6 +47,14 @@ export class RateLimiterAttemptThrottle implements AttemptThrottle {
 
   async passwordWasReset(accountKey: string): Promise<void> {
     await this.limiters.loginCeilingPerAccount.delete(key(accountKey));
+  }
+
+  async beforeSecondFactor(accountKey: string): Promise<void> {
+    await consume(this.limiters.secondFactorPerAccount, key(accountKey));
+  }
+
+  async secondFactorSucceeded(accountKey: string): Promise<void> {
+    await this.limiters.secondFactorPerAccount.reward(key(accountKey));
   }
 
   async beforeRegistration(ip: string | null): Promise<void> {

@@ -12,9 +12,9 @@ export function presentUser(user: User) {
   };
 }
 
-/** GET /users/me: the public view plus when the address was verified. */
-export function presentCurrentUser(user: User) {
-  return { ...presentUser(user), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null };
+/** GET /users/me: the public view plus when the address was verified and whether a second factor guards it. */
+export function presentCurrentUser(current: { user: User; mfaEnabled: boolean }) {
+  return { ...presentUser(current.user), emailVerifiedAt: current.user.emailVerifiedAt?.toISOString() ?? null, mfaEnabled: current.mfaEnabled };
 }
 
 export function presentSession(session: SessionView) {

@@ -1,5 +1,5 @@
 import type * as domainErrors from '../../domain/errors.js';
-import { DependencyUnavailable, HashingBusy, InvalidInput, TooManyAttempts, type DomainError } from '../../domain/errors.js';
+import { DependencyUnavailable, HashingBusy, InvalidInput, MfaRequired, TooManyAttempts, type DomainError } from '../../domain/errors.js';
 import type * as httpErrors from './http-errors.js';
 import { ClientHttpError, MethodNotAllowed, RequestValidationFailed, type FieldError, type HttpRefusal } from './http-errors.js';
 
@@ -18,6 +18,8 @@ export interface ProblemKind {
   readonly type: string;
   readonly headers?: (error: KnownError) => Record<string, string>;
   readonly errors?: (error: KnownError) => readonly FieldError[];
+  /** RFC 9457 §3.2 extension members the problem type defines (e.g. `mfaToken`, `methods`). */
+  readonly members?: (error: KnownError) => Readonly<Record<string, unknown>>;
 }
 
 const problemType = (slug: string) => `urn:auth-service:problem:${slug}`;
@@ -53,6 +55,19 @@ export const problemMap: Readonly<Record<ProblemCode, ProblemKind>> = {
   },
   invalid_refresh_token: { status: 401, title: 'Invalid refresh token', type: problemType('invalid-refresh-token'), headers: () => ({ 'WWW-Authenticate': 'Bearer error="invalid_token"' }) },
   invalid_recovery_token: { status: 400, title: 'Invalid or expired link', type: problemType('invalid-recovery-token') },
+  mfa_required: {
+    status: 403,
+    title: 'Second factor required',
+    type: problemType('mfa-required'),
+    members: (error) => {
+      const { methods, mfaToken } = error as MfaRequired;
+      return { ...(mfaToken ? { mfaToken } : {}), methods };
+    },
+  },
+  invalid_second_factor: { status: 401, title: 'Invalid second factor', type: problemType('invalid-second-factor') },
+  totp_already_enabled: { status: 409, title: 'Authenticator app already set up', type: problemType('totp-already-enabled') },
+  no_totp_to_confirm: { status: 409, title: 'Nothing to confirm', type: problemType('no-totp-to-confirm') },
+  no_second_factor: { status: 409, title: 'No second factor', type: problemType('no-second-factor') },
   email_not_verified: { status: 403, title: 'E-mail address not verified', type: problemType('email-not-verified') },
   session_not_found: { status: 404, title: 'Session not found', type: problemType('session-not-found') },
   too_many_attempts: {

@@ -49,7 +49,7 @@ describe('the client generated from /openapi.json', () => {
 
     const me = await client.GET('/users/me', { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(me.response.status).to.equal(200);
-    expect(me.data).to.deep.equal({ ...registered.data, emailVerifiedAt: null });
+    expect(me.data).to.deep.equal({ ...registered.data, emailVerifiedAt: null, mfaEnabled: false });
   });
 
   it('types a refusal as the problem the document names', async () => {

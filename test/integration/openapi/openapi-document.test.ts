@@ -108,7 +108,7 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents problems as application/problem+json, a 422 as the problem with errors[]', () => {
-    const problems = new Set(['#/components/schemas/Problem', '#/components/schemas/ValidationProblem']);
+    const problems = new Set(['#/components/schemas/Problem', '#/components/schemas/ValidationProblem', '#/components/schemas/MfaRequiredProblem']);
     let seen = 0;
     for (const { key, operation } of operationsOf(document)) {
       for (const [status, response] of Object.entries(operation.responses)) {

@@ -73,7 +73,7 @@ describe('Swagger UI at /docs in Chromium', function () {
     await ui.authorize(session.access_token);
     const me = await ui.tryItOut('users', 'getCurrentUser');
     expect(me.status).to.equal(200);
-    expect(me.body).to.deep.equal({ ...session.user, emailVerifiedAt: null });
+    expect(me.body).to.deep.equal({ ...session.user, emailVerifiedAt: null, mfaEnabled: false });
     expectNothingFromOutside(watch);
   });
 });

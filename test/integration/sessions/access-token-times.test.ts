@@ -44,6 +44,16 @@ for (const signing of signings) {
       expect(exp! - iat!).to.equal(session.expires_in);
     });
 
+    it('issues amr ["pwd"] (RFC 8176) and an integer auth_time at a password login, and a refresh keeps the login\'s', async () => {
+      const session = await registerAndLogin(t);
+      const { amr, auth_time: authTime, iat } = decodeAccessToken(session.access_token).claims;
+      expect([amr, Number.isInteger(authTime), (authTime as number) <= iat!]).to.deep.equal([['pwd'], true, true]);
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // a refresh in a later second
+      const refreshed = await t.http().post('/auth/refresh').send({ refreshToken: session.refresh_token }).expect(200);
+      const claims = decodeAccessToken(refreshed.body.access_token).claims;
+      expect([claims.amr, claims.auth_time, claims.iat! > iat!]).to.deep.equal([['pwd'], authTime, true]);
+    });
+
     it('issues a token that a strict verifier (zero clock tolerance) accepts within the second it was issued', async () => {
       const session = await registerAndLogin(t);
       const { iat } = decodeAccessToken(session.access_token).claims;

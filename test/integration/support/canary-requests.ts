@@ -62,13 +62,14 @@ const propertiesOf = (schema: JsonSchema): string[] => Object.keys((schema.prope
 
 /**
  * A body of the schema's shape: e-mail fields get the account's address, token fields the
- * canary token, `currentPassword` the account's password and other password fields `newPassword`.
+ * canary token (so do second-factor codes), `currentPassword` the account's password and other
+ * password fields `newPassword`.
  */
 function bodyFor(schema: JsonSchema, values: { email: string; password: string; newPassword: string; token: string }): Record<string, string> {
   const valueOf = (name: string): string => {
     if (name === 'currentPassword') return values.password;
     if (/password/i.test(name)) return values.newPassword;
-    if (/token/i.test(name)) return values.token;
+    if (/token|code/i.test(name)) return values.token;
     return /email/i.test(name) ? values.email : 'x';
   };
   return Object.fromEntries(propertiesOf(schema).map((name) => [name, valueOf(name)]));

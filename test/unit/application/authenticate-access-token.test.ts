@@ -45,6 +45,8 @@ describe('AuthenticateAccessToken', () => {
       createdAt: PASSWORD_CHANGED_AT,
       userAgent: null,
       ip: null,
+      amr: ['pwd'],
+      authTime: PASSWORD_CHANGED_AT,
     });
   });
 

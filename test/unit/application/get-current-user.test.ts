@@ -3,6 +3,7 @@ import { GetCurrentUser } from '../../../src/application/use-cases/get-current-u
 import { Email } from '../../../src/domain/email.js';
 import { InvalidAccessToken } from '../../../src/domain/errors.js';
 import { User } from '../../../src/domain/user.js';
+import { InMemorySecondFactorStore } from '../fakes/in-memory-second-factor-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { rejectionOf } from '../support/rejection-of.js';
 
@@ -10,16 +11,25 @@ describe('GetCurrentUser', () => {
   let users: InMemoryUserRepository;
   let getCurrentUser: GetCurrentUser;
   let ann: User;
+  let factors: InMemorySecondFactorStore;
 
   beforeEach(async () => {
     users = new InMemoryUserRepository();
-    getCurrentUser = new GetCurrentUser(users);
+    factors = new InMemorySecondFactorStore();
+    getCurrentUser = new GetCurrentUser(users, factors);
     ann = User.register({ id: 'user-1', email: Email.parse('ann@example.com'), passwordHash: 'hash', now: new Date(0) });
     await users.add(ann);
   });
 
   it("returns the caller's account as stored", async () => {
-    expect(await getCurrentUser.execute({ userId: 'user-1', sessionId: 'session-1' })).to.equal(ann);
+    expect(await getCurrentUser.execute({ userId: 'user-1', sessionId: 'session-1' })).to.deep.equal({ user: ann, mfaEnabled: false });
+  });
+
+  it('says whether the account has TOTP on (an unconfirmed enrolment is not)', async () => {
+    await factors.enrolTotp('user-1', 'SECRET1', new Date(0));
+    const unconfirmed = (await getCurrentUser.execute({ userId: 'user-1', sessionId: 'session-1' })).mfaEnabled;
+    factors.activate('user-1', 'SECRET1');
+    expect([unconfirmed, (await getCurrentUser.execute({ userId: 'user-1', sessionId: 'session-1' })).mfaEnabled]).to.deep.equal([false, true]);
   });
 
   it('refuses with InvalidAccessToken when the account is gone', async () => {

@@ -39,7 +39,13 @@ describe('LoginUser: a successful login', () => {
 
   it("issues the access token for the session it started (the token's sid)", async () => {
     await f.loginUser.execute(input);
-    expect(only(f.accessTokens.requests)).to.deep.equal({ userId: 'user-1', sessionId: only(f.sessions.started).id });
+    expect(only(f.accessTokens.requests)).to.deep.equal({ userId: 'user-1', sessionId: only(f.sessions.started).id, amr: ['pwd'], authTime: NOW });
+  });
+
+  it('records a password login (amr ["pwd"], RFC 8176) proved now in the session, for its refreshes', async () => {
+    await f.loginUser.execute(input);
+    const session = only(f.sessions.started);
+    expect([session.amr, session.authTime]).to.deep.equal([['pwd'], NOW]);
   });
 
   it('lets the first refresh token expire after the refresh-token lifetime', async () => {

@@ -3,6 +3,7 @@ import type { RefreshSessionInput } from '../../../src/application/use-cases/ref
 import { only } from '../support/only.js';
 import {
   NOW,
+  DAY_MS,
   at,
   refreshSession,
   refreshedEarlier,
@@ -32,7 +33,7 @@ describe('RefreshSession: a retry within the grace period', () => {
     const output = await refreshSession(f).execute(input);
     expect([output.accessToken, only(f.accessTokens.requests)]).to.deep.equal([
       'access-1:user-1:session-1',
-      { userId: 'user-1', sessionId: 'session-1' },
+      { userId: 'user-1', sessionId: 'session-1', amr: ['pwd'], authTime: at(-DAY_MS) },
     ]);
   });
 

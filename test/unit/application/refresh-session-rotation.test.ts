@@ -32,6 +32,14 @@ describe('RefreshSession: rotation of a current token', () => {
     });
   });
 
+  it("issues the access token with the session's amr and auth time: the login's, not the refresh's", async () => {
+    f = sessionFixture();
+    await startSession(f.sessions, { id: 'session-9', token: 'refresh-9', amr: ['pwd', 'otp', 'mfa'] });
+    await refreshSession(f).execute({ ...input, refreshToken: 'refresh-9' });
+    const { amr, authTime } = only(f.accessTokens.requests);
+    expect([amr, authTime]).to.deep.equal([['pwd', 'otp', 'mfa'], at(-DAY_MS)]);
+  });
+
   it('spends the presented token now', async () => {
     await refreshSession(f).execute(input);
     expect(f.sessions.tokenRecord('refresh-1')?.spentAt?.getTime()).to.equal(NOW.getTime());

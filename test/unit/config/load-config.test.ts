@@ -68,7 +68,7 @@ describe('loadConfig', () => {
     });
 
     it('starts in production with one', () => {
-      expect(load({ NODE_ENV: 'production' }).jwt.secretWasGenerated).to.equal(false);
+      expect(load({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: '00'.repeat(32) }).jwt.secretWasGenerated).to.equal(false);
     });
   });
 

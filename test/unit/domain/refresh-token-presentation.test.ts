@@ -14,6 +14,8 @@ const token = (changes: Partial<RefreshTokenState> = {}): RefreshTokenState => (
   spentAt: null,
   sessionExpiresAt: at(86_400_000),
   sessionRevokedAt: null,
+  amr: ['pwd'],
+  authTime: at(-60_000),
   ...changes,
 });
 const spentAgo = (ms: number) => token({ spentAt: at(-ms) });

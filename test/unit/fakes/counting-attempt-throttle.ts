@@ -13,6 +13,8 @@ export interface CountingAttemptThrottleOptions {
   /** Login attempts allowed per account from all addresses (the ceiling); unlimited by default. */
   readonly accountLimit?: number;
   readonly retryAfterSeconds?: number;
+  /** Second-factor codes allowed per account (MFA_MAX_FAILURES); unlimited by default. */
+  readonly secondFactorLimit?: number;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface CountingAttemptThrottleOptions {
  * TooManyAttempts once a counter passes the limit. A success starts the account's count over.
  * Login attempts are also counted per account from every address: the one that passes
  * `accountLimit` is refused with AccountCeilingReached, later ones with TooManyAttempts; a
- * success gives its point back and a password reset clears the count. Counting does not
+ * success gives its point back and a password reset clears the count. Second-factor codes are
+ * counted per account alike, past `secondFactorLimit`, and a right one gives its point back. Counting does not
  * yield, so parallel calls are judged one at a time, as the store's atomic count judges them.
  * Every call is recorded, refused or not.
  */
@@ -31,11 +34,14 @@ export class CountingAttemptThrottle implements AttemptThrottle {
   private readonly limit: number;
   private readonly accountLimit: number;
   private readonly retryAfterSeconds: number;
+  private readonly secondFactorLimit: number;
+  private readonly secondFactorCounts = new Map<string, number>();
 
   constructor(options: CountingAttemptThrottleOptions = {}) {
     this.limit = options.limit ?? Number.POSITIVE_INFINITY;
     this.accountLimit = options.accountLimit ?? Number.POSITIVE_INFINITY;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 60;
+    this.secondFactorLimit = options.secondFactorLimit ?? Number.POSITIVE_INFINITY;
   }
 
   async beforeLogin(accountKey: string, ip: string | null): Promise<void> {
@@ -55,6 +61,18 @@ export class CountingAttemptThrottle implements AttemptThrottle {
   async passwordWasReset(accountKey: string): Promise<void> {
     this.calls.push({ method: 'passwordWasReset', key: accountKey, ip: null });
     this.accountCounts.delete(accountKey);
+  }
+
+  async beforeSecondFactor(accountKey: string): Promise<void> {
+    this.calls.push({ method: 'beforeSecondFactor', key: accountKey, ip: null });
+    const attempts = (this.secondFactorCounts.get(accountKey) ?? 0) + 1;
+    this.secondFactorCounts.set(accountKey, attempts);
+    if (attempts > this.secondFactorLimit) throw new TooManyAttempts(this.retryAfterSeconds);
+  }
+
+  async secondFactorSucceeded(accountKey: string): Promise<void> {
+    this.calls.push({ method: 'secondFactorSucceeded', key: accountKey, ip: null });
+    this.secondFactorCounts.set(accountKey, (this.secondFactorCounts.get(accountKey) ?? 1) - 1);
   }
 
   async beforeRegistration(ip: string | null): Promise<void> {

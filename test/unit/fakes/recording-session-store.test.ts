@@ -33,6 +33,8 @@ describe('RecordingSessionStore', () => {
       sessionExpiresAt: at(MAX_AGE_MS - DAY_MS),
       sessionRevokedAt: null,
       successorKey: 'key-1',
+      amr: ['pwd'],
+      authTime: at(-DAY_MS),
     });
   });
 

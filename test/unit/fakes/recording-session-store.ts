@@ -11,6 +11,8 @@ interface FamilyRecord {
   lastUsedAt: Date;
   revokedAt: Date | null;
   successorKey: string;
+  readonly amr: readonly string[];
+  readonly authTime: Date;
   userAgent: string | null;
   ip: string | null;
 }
@@ -49,7 +51,7 @@ export class RecordingSessionStore implements SessionStore {
     if (this.families.has(session.id) || this.tokens.has(tokenHash)) throw new Error(`duplicate session or token: ${session.id}`);
     this.started.push(session);
     const { id, userId, createdAt, expiresAt, userAgent, ip } = session;
-    this.families.set(id, { id, userId, createdAt, expiresAt, lastUsedAt: createdAt, revokedAt: null, userAgent, ip, successorKey: session.successorKey });
+    this.families.set(id, { id, userId, createdAt, expiresAt, lastUsedAt: createdAt, revokedAt: null, userAgent, ip, successorKey: session.successorKey, amr: session.amr, authTime: session.authTime });
     this.tokens.set(tokenHash, { tokenHash, sessionId: id, expiresAt: session.refreshTokenExpiresAt, spentAt: null });
   }
 
@@ -66,6 +68,8 @@ export class RecordingSessionStore implements SessionStore {
       sessionExpiresAt: family.expiresAt,
       sessionRevokedAt: family.revokedAt,
       successorKey: family.successorKey,
+      amr: family.amr,
+      authTime: family.authTime,
     };
   }
 
@@ -110,6 +114,13 @@ export class RecordingSessionStore implements SessionStore {
     await roundTrip();
     for (const family of this.families.values()) {
       if (family.userId === userId && !family.revokedAt) family.revokedAt = now;
+    }
+  }
+
+  async revokeOthersOfUser(userId: string, keptSessionId: string, now: Date): Promise<void> {
+    await roundTrip();
+    for (const family of this.families.values()) {
+      if (family.userId === userId && family.id !== keptSessionId && !family.revokedAt) family.revokedAt = now;
     }
   }
 

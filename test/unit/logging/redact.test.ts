@@ -25,6 +25,14 @@ describe('redact', () => {
     });
   });
 
+  it('replaces second-factor codes, recovery codes, the otpauth URI and the mfaToken, and keeps an error code', () => {
+    const body = { code: '123456', recoveryCode: 'ABCD-EFGH', recoveryCodes: ['ABCD'], otpauthUri: 'otpauth://totp/x?secret=S', mfaToken: 'm' };
+    expect(redact({ body, err: { code: 'ER_DUP_ENTRY' } })).to.deep.equal({
+      body: { code: REDACTED, recoveryCode: REDACTED, recoveryCodes: REDACTED, otpauthUri: REDACTED, mfaToken: REDACTED },
+      err: { code: 'ER_DUP_ENTRY' },
+    });
+  });
+
   it('replaces secrets inside arrays of objects', () => {
     expect(redact([{ password: 'p', n: 1 }])).to.deep.equal([{ password: REDACTED, n: 1 }]);
   });

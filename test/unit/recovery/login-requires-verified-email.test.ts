@@ -15,6 +15,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
+import { secondStepOfNobody } from '../support/no-second-factor.js';
 import { rejectionOf } from '../support/rejection-of.js';
 import { IP, NOW, OLD_PASSWORD, REGISTERED_AT } from './recovery-fixture.js';
 
@@ -38,7 +39,7 @@ async function login(requireVerifiedEmail: boolean): Promise<Login> {
   const passwordCheck = new CurrentPasswordCheck(hasher, new CountingAttemptThrottle(), new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), clock, 15 * 60_000));
   const lifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
   const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes);
-  const loginUser = new LoginUser(users, hasher, passwordCheck, starter, { requireVerifiedEmail });
+  const loginUser = new LoginUser(users, hasher, passwordCheck, starter, secondStepOfNobody(new CountingAttemptThrottle(), clock), { requireVerifiedEmail });
   return { loginUser, sessions };
 }
 

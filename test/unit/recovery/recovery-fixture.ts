@@ -10,7 +10,11 @@ import type { AccountTokenPurpose } from '../../../src/domain/account-token-purp
 import { Email } from '../../../src/domain/email.js';
 import { PasswordPolicy } from '../../../src/domain/password.js';
 import { User } from '../../../src/domain/user.js';
+import { SecondFactorCheck } from '../../../src/application/services/second-factor-check.js';
 import { CountingAttemptThrottle } from '../fakes/counting-attempt-throttle.js';
+import { FakeTotpCalculator } from '../fakes/fake-totp-calculator.js';
+import { InMemorySecondFactorStore } from '../fakes/in-memory-second-factor-store.js';
+import { RecordingSecurityEventLog } from '../fakes/recording-security-event-log.js';
 import { FakePasswordHasher, fakeHash } from '../fakes/fake-password-hasher.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
@@ -52,6 +56,9 @@ export interface RecoveryFixture {
   readonly resetPassword: ResetPassword;
   readonly requestVerification: RequestEmailVerification;
   readonly verifyEmail: VerifyEmail;
+  /** Nobody has a second factor until a test activates one here. */
+  readonly factors: InMemorySecondFactorStore;
+  readonly events: RecordingSecurityEventLog;
 }
 
 /**
@@ -79,6 +86,9 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
   const resetRequests = new InMemoryPasswordResetRequests(tokens);
   const resetSettings = { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS };
+  const factors = new InMemorySecondFactorStore();
+  const events = new RecordingSecurityEventLog();
+  const secondFactor = new SecondFactorCheck(factors, new FakeTotpCalculator(), throttle, events, clock);
   return {
     ann,
     bob,
@@ -91,9 +101,11 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     resetRequests,
     requestReset: new RequestPasswordReset(resetRequests, throttle, clock),
     resolveResets: new ResolvePasswordResetRequests(resetRequests, users, secrets, clock, { ...resetSettings, batchSize: RESOLUTION_BATCH }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock, throttle),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock, throttle, secondFactor),
     requestVerification: new RequestEmailVerification(users, links, throttle),
     verifyEmail: new VerifyEmail(users, tokens, clock),
+    factors,
+    events,
   };
 }
 

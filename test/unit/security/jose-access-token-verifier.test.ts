@@ -31,7 +31,7 @@ describe('JoseAccessTokenVerifier', () => {
 
   async function issued(clock: Clock): Promise<string> {
     const issuer = new JoseAccessTokenIssuer(keys, { ...JWT, ttlMs: TTL_MS }, { newId: () => 'jti-1' }, clock);
-    return (await issuer.issue({ userId: 'user-1', sessionId: 'session-1' })).token;
+    return (await issuer.issue({ userId: 'user-1', sessionId: 'session-1', amr: ['pwd'], authTime: clock.now() })).token;
   }
 
   it('accepts the same token again and again while it is valid', async () => {
@@ -68,7 +68,7 @@ describe('JoseAccessTokenVerifier', () => {
   it('refuses a token signed with another secret', async () => {
     const clock = new MovableClock(start);
     const other = await hmacKeys('another secret of at least thirty-two bytes, for tests');
-    const token = await new JoseAccessTokenIssuer(other, { ...JWT, ttlMs: TTL_MS }, { newId: () => 'jti-2' }, clock).issue({ userId: 'u', sessionId: 's' });
+    const token = await new JoseAccessTokenIssuer(other, { ...JWT, ttlMs: TTL_MS }, { newId: () => 'jti-2' }, clock).issue({ userId: 'u', sessionId: 's', amr: ['pwd'], authTime: clock.now() });
     const refusal = await new JoseAccessTokenVerifier(keys, JWT, clock).verify(token.token).then(() => null, (error: { code?: string }) => error);
     expect(refusal?.code).to.equal('invalid_access_token');
   });

@@ -2,6 +2,7 @@ import { CurrentPasswordCheck } from '../../../src/application/services/current-
 import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
+import { Reauthentication } from '../../../src/application/services/reauthentication.js';
 import { ChangePassword, type ChangePasswordInput } from '../../../src/application/use-cases/change-password.js';
 import { Email } from '../../../src/domain/email.js';
 import { PasswordPolicy } from '../../../src/domain/password.js';
@@ -12,6 +13,7 @@ import { FixedClock } from '../fakes/fixed-clock.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
+import { secondFactorCheckOfNobody } from './no-second-factor.js';
 import { NOW, startSession } from './session-fixture.js';
 
 export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
@@ -59,6 +61,7 @@ export async function changePasswordFixture(options: { attemptLimit?: number; ac
   const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const clock = new FixedClock(NOW);
   const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
-  const changePassword = new ChangePassword(users, hasher, passwordCheck, check, new PasswordReplacement(users, sessions, tokens), clock);
+  const reauthentication = new Reauthentication(passwordCheck, secondFactorCheckOfNobody(throttle, clock));
+  const changePassword = new ChangePassword(users, hasher, reauthentication, check, new PasswordReplacement(users, sessions, tokens), clock);
   return { changePassword, ann, users, hasher, sessions, tokens, throttle };
 }

@@ -13,6 +13,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
+import { secondStepOfNobody } from './no-second-factor.js';
 
 const DAY_MS = 86_400_000;
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
@@ -64,6 +65,7 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
     hasher,
     new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS)),
     new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES),
+    secondStepOfNobody(throttle, clock),
   );
   return { loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };
 }

@@ -38,6 +38,8 @@ export interface StartedSession {
   /** When the login happened; a day ago unless given. */
   readonly createdAt?: Date;
   readonly tokenExpiresAt?: Date;
+  /** How the login was proved; a password unless given. */
+  readonly amr?: readonly string[];
 }
 
 /** A login's session as the store holds it: by default session-1 of user-1, first token refresh-1. */
@@ -53,6 +55,8 @@ export async function startSession(sessions: RecordingSessionStore, options: Sta
     createdAt,
     userAgent: 'Firefox/140',
     ip: '203.0.113.7',
+    amr: options.amr ?? ['pwd'],
+    authTime: createdAt,
   });
 }
 

@@ -59,6 +59,8 @@ async function setUp(store: SessionStore, c: LivenessCase): Promise<void> {
     userAgent: null,
     ip: null,
     successorKey: 'key-1',
+    amr: ['pwd'],
+    authTime: T0,
   });
   if (c.refreshedUntil) {
     const rotation = { sessionId: 'session-1', spent: 'refresh-1', successor: 'refresh-2', successorExpiresAt: c.refreshedUntil };
@@ -102,6 +104,35 @@ export function sessionStoreLivenessPromises(make: () => Promise<SessionStoreUnd
     expect([...answers, await s.store.isLive('session-1', at(1))]).to.deep.equal([[], false, true]);
   });
 
+  it("keeps the login's amr and auth time for the family's tokens, through a rotation", async () => {
+    await s.store.start({
+      id: 'session-2',
+      userId: 'user-1',
+      refreshToken: 'refresh-a',
+      refreshTokenExpiresAt: at(TTL_MS),
+      expiresAt: at(MAX_AGE_MS),
+      createdAt: T0,
+      userAgent: null,
+      ip: null,
+      successorKey: 'key-2',
+      amr: ['pwd', 'otp', 'mfa'],
+      authTime: at(-1_234),
+    });
+    const rotation = { sessionId: 'session-2', spent: 'refresh-a', successor: 'refresh-b', successorExpiresAt: at(TTL_MS), now: at(MINUTE_MS) };
+    expect(await s.store.rotate({ ...rotation, userAgent: null, ip: null })).to.equal(true);
+    const state = await s.store.findToken('refresh-b');
+    expect([state?.amr, state?.authTime]).to.deep.equal([['pwd', 'otp', 'mfa'], at(-1_234)]);
+  });
+
+  it("ends every other session of the user, and keeps the one named and other users' sessions", async () => {
+    for (const [id, userId] of [['session-1', 'user-1'], ['session-2', 'user-1'], ['session-3', 'user-2']] as const) {
+      await s.store.start({ id, userId, refreshToken: `refresh-${id}`, refreshTokenExpiresAt: at(TTL_MS), expiresAt: at(MAX_AGE_MS), createdAt: T0, userAgent: null, ip: null, successorKey: 'key', amr: ['pwd'], authTime: T0 });
+    }
+    await s.store.revokeOthersOfUser('user-1', 'session-2', at(1));
+    const live = await Promise.all(['session-1', 'session-2', 'session-3'].map((id) => s.store.isLive(id, at(2))));
+    expect(live).to.deep.equal([false, true, true]);
+  });
+
   it('answers an unknown session as ended', async () => {
     expect([await s.store.isLive('session-9', T0), await s.store.revokeOfUser('session-9', 'user-1', T0)]).to.deep.equal([false, false]);
   });
@@ -131,6 +162,8 @@ function started(store: SessionStore, changes: { id?: string; token?: string; cr
     userAgent: 'Firefox/140',
     ip: '203.0.113.7',
     successorKey: 'key-1',
+    amr: ['pwd'],
+    authTime: createdAt,
   });
 }
 
@@ -160,6 +193,8 @@ export function sessionStorePromises(make: () => Promise<SessionStoreUnderTest>)
       sessionExpiresAt: at(MAX_AGE_MS),
       sessionRevokedAt: null,
       successorKey: 'key-1',
+      amr: ['pwd'],
+      authTime: T0,
     });
   });
 

@@ -3,6 +3,8 @@ import { CreateRateLimits1764000001000 } from './1764000001000-create-rate-limit
 import { CreateAccountTokensAndMailOutbox1764000002000 } from './1764000002000-create-account-tokens-and-mail-outbox.js';
 import { BinaryIdentifierCollation1764000003000 } from './1764000003000-binary-identifier-collation.js';
 import { CreatePasswordResetRequests1764000004000 } from './1764000004000-create-password-reset-requests.js';
+import { AddSessionAuthentication1764000006000 } from './1764000006000-add-session-authentication.js';
+import { CreateSecondFactors1764000007000 } from './1764000007000-create-second-factors.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
 export const allMigrations = [
@@ -11,4 +13,6 @@ export const allMigrations = [
   CreateAccountTokensAndMailOutbox1764000002000,
   BinaryIdentifierCollation1764000003000,
   CreatePasswordResetRequests1764000004000,
+  AddSessionAuthentication1764000006000,
+  CreateSecondFactors1764000007000,
 ];

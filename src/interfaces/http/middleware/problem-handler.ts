@@ -38,6 +38,8 @@ function sendProblem(ctx: AppContext, error: KnownError): void {
   const status = typeof kind.status === 'function' ? kind.status(error) : kind.status;
   const errors = kind.errors?.(error);
   respond(ctx, status, kind.headers?.(error) ?? {}, {
+    // First, so that no extension member can stand in for a standard one.
+    ...kind.members?.(error),
     type: kind.type,
     title: kind.title,
     status,

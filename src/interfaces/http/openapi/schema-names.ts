@@ -7,6 +7,7 @@ import { refreshTokenBodySchema } from '../schemas/refresh-token-schema.js';
 import { sessionListSchema } from '../schemas/session-schema.js';
 import { tokenResponseSchema } from '../schemas/token-response-schema.js';
 import { userSchema } from '../schemas/user-schema.js';
+import { mfaLoginSchema, mfaRequiredProblemSchema, recoveryCodesSchema, totpEnrolmentSchema } from '../schemas/mfa-schemas.js';
 
 /**
  * Names under components/schemas for the schemas routes share, so that a generated client
@@ -22,4 +23,8 @@ export const SCHEMA_NAMES: ReadonlyMap<JsonSchema, string> = new Map([
   [changePasswordSchema, 'ChangePasswordRequest'],
   [sessionListSchema, 'SessionList'],
   [jwksSchema, 'JsonWebKeySet'],
+  [mfaLoginSchema, 'MfaLoginRequest'],
+  [mfaRequiredProblemSchema, 'MfaRequiredProblem'],
+  [totpEnrolmentSchema, 'TotpEnrolment'],
+  [recoveryCodesSchema, 'RecoveryCodes'],
 ]);

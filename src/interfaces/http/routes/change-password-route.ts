@@ -15,7 +15,7 @@ export function changePasswordRoute(changePassword: ChangePassword): RouteSpec {
     body: changePasswordSchema,
     responses: {
       204: { description: 'Changed. Every refresh token is revoked and older access tokens are refused: log in again.' },
-      401: { ...invalidAccessToken, description: 'Invalid access token, or the current password is wrong.' },
+      401: { ...invalidAccessToken, description: 'Invalid access token, or the current password is wrong, or (with TOTP on) the code is missing or wrong: one answer.' },
       422: invalidBody,
       429: tooManyAttempts,
       503: unavailable,

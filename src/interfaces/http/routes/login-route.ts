@@ -4,7 +4,7 @@ import { sendTokenResponse } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
 import { tokenResponseSchema } from '../schemas/token-response-schema.js';
-import { invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
+import { invalidBody, mfaRequired, problem, tooManyAttempts, unavailable } from './responses.js';
 
 export function loginRoute(loginUser: LoginUser): RouteSpec {
   return {
@@ -17,7 +17,9 @@ export function loginRoute(loginUser: LoginUser): RouteSpec {
     responses: {
       200: { description: 'Signed in; a new session has begun.', schema: tokenResponseSchema, headers: ['Cache-Control'] },
       401: problem('Unknown e-mail address or wrong password (one answer for both).'),
-      403: problem('REQUIRE_VERIFIED_EMAIL is on and this account has not verified its address yet.'),
+      403: mfaRequired(
+        'The password is right and the account has a second factor (`mfa-required`, with `mfaToken` and `methods`: finish at POST /auth/login/mfa); or REQUIRE_VERIFIED_EMAIL is on and the address is not verified yet.',
+      ),
       429: tooManyAttempts,
       422: invalidBody,
       503: unavailable,

@@ -3,7 +3,7 @@ import type { ResetPassword } from '../../../application/use-cases/reset-passwor
 import { clientOf, validatedBody } from '../app-state.js';
 import type { RouteSpec } from '../route-spec.js';
 import { acceptedSchema, emailOnlySchema, resetConfirmSchema } from '../schemas/recovery-schemas.js';
-import { invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
+import { invalidBody, mfaRequired, problem, tooManyAttempts, unavailable } from './responses.js';
 
 // One body whether or not the address has an account: nobody learns which addresses do.
 const ACCEPTED = { status: 'accepted', detail: 'If this address has an account, a link to reset its password is on its way.' };
@@ -41,11 +41,14 @@ export function passwordResetConfirmRoute(resetPassword: ResetPassword): RouteSp
     responses: {
       204: { description: 'The password is changed; every session has ended.' },
       400: problem('The link was already used, has expired, was superseded by a newer one, or is unknown.'),
+      401: problem('The account has TOTP and the code is wrong or was used already; the link still works.'),
+      403: mfaRequired('The account has TOTP: send `code` too (`mfa-required`, with `methods`); the link still works.'),
       422: invalidBody,
+      429: tooManyAttempts,
       503: unavailable,
     },
     handler: async (ctx) => {
-      await resetPassword.execute(validatedBody<{ token: string; newPassword: string }>(ctx));
+      await resetPassword.execute({ ...validatedBody<{ token: string; newPassword: string; code?: string }>(ctx), ...clientOf(ctx) });
       ctx.status = 204;
     },
   };

@@ -12,9 +12,13 @@ export const userSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-/** GET /users/me adds when the address was verified (null until it is). */
+/** GET /users/me adds when the address was verified (null until it is) and whether TOTP is on. */
 export const currentUserSchema: JsonSchema = {
   ...userSchema,
-  properties: { ...(userSchema.properties as object), emailVerifiedAt: { type: ['string', 'null'], format: 'date-time' } },
-  required: [...(userSchema.required as string[]), 'emailVerifiedAt'],
+  properties: {
+    ...(userSchema.properties as object),
+    emailVerifiedAt: { type: ['string', 'null'], format: 'date-time' },
+    mfaEnabled: { type: 'boolean', description: 'A second factor (TOTP) guards the account: its login has a second step.' },
+  },
+  required: [...(userSchema.required as string[]), 'emailVerifiedAt', 'mfaEnabled'],
 };

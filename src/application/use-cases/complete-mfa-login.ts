@@ -1,0 +1,58 @@
+import { InvalidSecondFactor } from '../../domain/errors.js';
+import { isLiveChallenge } from '../../domain/mfa-challenge.js';
+import { recoveryCode, totpCode, type SecondFactorCode } from '../../domain/second-factor-code.js';
+import type { Clock } from '../ports/clock.js';
+import type { MfaChallengeStore } from '../ports/mfa-challenge-store.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { SecondFactorCheck } from '../services/second-factor-check.js';
+import { PASSWORD_AND_OTP_AMR, type SessionStarter, type StartedSession } from '../services/session-starter.js';
+
+export interface CompleteMfaLoginInput {
+  readonly mfaToken: string;
+  /** Exactly one of the two (the request schema sees to it). */
+  readonly code?: string;
+  readonly recoveryCode?: string;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+/**
+ * The second step of a login: the `mfaToken` the password step answered, with a TOTP code or
+ * a recovery code, starts the session (amr pwd, otp, mfa: RFC 8176 counts a recovery code as
+ * a one-time password too). The token is spent by its first success and dies after
+ * MFA_MAX_FAILURES wrong codes; codes are counted per account first, so past the limit even
+ * a right code is refused. Refuses with InvalidSecondFactor (one answer for a wrong code and a
+ * spent, expired or unknown token) or TooManyAttempts.
+ */
+export class CompleteMfaLogin {
+  constructor(
+    private readonly challenges: MfaChallengeStore,
+    private readonly users: UserRepository,
+    private readonly secondFactor: SecondFactorCheck,
+    private readonly sessionStarter: SessionStarter,
+    private readonly clock: Clock,
+    private readonly maxFailures: number,
+  ) {}
+
+  async execute(input: CompleteMfaLoginInput): Promise<StartedSession> {
+    const now = this.clock.now();
+    const challenge = await this.challenges.find(input.mfaToken);
+    if (!challenge) throw new InvalidSecondFactor();
+    // Judged only while the token lives, so a dead token spends no code; counted either way.
+    const live = isLiveChallenge(challenge, now, this.maxFailures);
+    try {
+      await this.secondFactor.verify({ userId: challenge.userId, code: codeOf(input), ip: input.ip, userAgent: input.userAgent, judge: live });
+    } catch (error) {
+      if (live && error instanceof InvalidSecondFactor) await this.challenges.countFailure(input.mfaToken);
+      throw error;
+    }
+    if (!(await this.challenges.spend(input.mfaToken, now, this.maxFailures))) throw new InvalidSecondFactor();
+    const user = await this.users.findById(challenge.userId);
+    if (!user) throw new InvalidSecondFactor();
+    return this.sessionStarter.start(user, input, { amr: PASSWORD_AND_OTP_AMR, authTime: now });
+  }
+}
+
+function codeOf(input: CompleteMfaLoginInput): SecondFactorCode {
+  return input.code !== undefined ? totpCode(input.code) : recoveryCode(input.recoveryCode ?? '');
+}

@@ -1,0 +1,31 @@
+import type { SecondFactorStore } from '../ports/second-factor-store.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { Reauthentication } from '../services/reauthentication.js';
+import { userOfPrincipal } from '../services/user-of-principal.js';
+import type { Principal } from './authenticate-access-token.js';
+
+export interface ReauthenticatedInput {
+  readonly principal: Principal;
+  readonly currentPassword: string;
+  /** A TOTP code or a recovery code; needed when the account has TOTP. */
+  readonly code?: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/**
+ * Turns TOTP off: the secret and every recovery code are deleted. Needs re-authentication
+ * (password and code). Refuses with InvalidCredentials, TooManyAttempts, InvalidAccessToken.
+ */
+export class DisableTotp {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly reauthentication: Reauthentication,
+    private readonly factors: SecondFactorStore,
+  ) {}
+
+  async execute(input: ReauthenticatedInput): Promise<void> {
+    const user = await this.reauthentication.verify({ user: await userOfPrincipal(this.users, input.principal), ...input });
+    await this.factors.removeAll(user.id);
+  }
+}
