@@ -11,6 +11,7 @@ const run = promisify(execFile);
 // A copy of the build with production dependencies only (scripts/test-production.sh makes it).
 const PRODUCTION_DIR = process.env.PRODUCTION_DIR;
 const SECRET = 'production-check-secret-0123456789abcdef';
+const DATA_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const PASSWORD = 'correct horse battery staple';
 
 describe('the build on production dependencies only (npm ci --omit=dev)', () => {
@@ -30,7 +31,7 @@ describe('the build on production dependencies only (npm ci --omit=dev)', () => 
   });
 
   it('npm run migrate applies the migrations and exits 0', async () => {
-    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL: `sqlite:${join(dataDir, 'app.sqlite')}` };
+    const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY, DATABASE_URL: `sqlite:${join(dataDir, 'app.sqlite')}` };
     const { stdout } = await run('npm', ['run', '--silent', 'migrate'], { cwd: PRODUCTION_DIR, env, timeout: 60_000 });
     expect(stdout).to.match(/"msg":"migrations applied"/);
   });
@@ -38,7 +39,7 @@ describe('the build on production dependencies only (npm ci --omit=dev)', () => 
   it('dist/src/main.js, as npm run start:prod runs it, serves registration, login and /docs, then shuts down with 0', async () => {
     const port = await freePort();
     const service = new SpawnedService(
-      { NODE_ENV: 'production', JWT_SECRET: SECRET, PORT: String(port), DATABASE_URL: `sqlite:${join(dataDir, 'app.sqlite')}`, MIGRATE_ON_START: 'false' },
+      { NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_ENCRYPTION_KEY, PORT: String(port), DATABASE_URL: `sqlite:${join(dataDir, 'app.sqlite')}`, MIGRATE_ON_START: 'false' },
       { cwd: PRODUCTION_DIR, entry: join(PRODUCTION_DIR!, 'dist/src/main.js') },
     );
     try {

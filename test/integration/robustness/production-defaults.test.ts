@@ -17,7 +17,10 @@ async function modeOf(path: string): Promise<number> {
   return (await stat(path)).mode & 0o777;
 }
 
-describe('NODE_ENV=production with only JWT_SECRET set (node dist/src/main.js)', () => {
+// The two secrets production requires (JWT_SECRET, DATA_ENCRYPTION_KEY), and nothing else.
+const DATA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+describe('NODE_ENV=production with only its required secrets set (node dist/src/main.js)', () => {
   let dir: string;
   let spawned: SpawnedService | undefined;
   beforeEach(async () => {
@@ -31,7 +34,7 @@ describe('NODE_ENV=production with only JWT_SECRET set (node dist/src/main.js)',
   });
 
   async function start(env: Record<string, string> = {}): Promise<SpawnedService> {
-    spawned = new SpawnedService({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, PORT: String(await freePort()), ...env }, { cwd: dir });
+    spawned = new SpawnedService({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, DATA_ENCRYPTION_KEY, PORT: String(await freePort()), ...env }, { cwd: dir });
     await spawned.logLine('listening');
     return spawned;
   }

@@ -1204,9 +1204,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/mfaToken",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1388,9 +1388,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/currentPassword",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1558,9 +1558,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/currentPassword",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1746,9 +1746,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/code",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
@@ -1937,9 +1937,9 @@ export interface operations {
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
-                     *           "pointer": "/password",
-                     *           "code": "too_short",
-                     *           "message": "Must be at least 15 characters."
+                     *           "pointer": "/currentPassword",
+                     *           "code": "required",
+                     *           "message": "This field is required."
                      *         }
                      *       ]
                      *     }
