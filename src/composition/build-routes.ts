@@ -20,6 +20,10 @@ import { SecondFactorCheck } from '../application/services/second-factor-check.j
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
 import { AccountNotice } from '../application/services/account-notice.js';
+import { EmailChangeLinkSender } from '../application/services/email-change-link-sender.js';
+import { ConfirmEmailChange } from '../application/use-cases/confirm-email-change.js';
+import { RequestEmailChange } from '../application/use-cases/request-email-change.js';
+import { emailChangeConfirmRoute, emailChangeRoute } from '../interfaces/http/routes/email-change-routes.js';
 import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
 import { LoginCeilingNotice } from '../application/services/login-ceiling-notice.js';
 import { SessionStarter } from '../application/services/session-starter.js';
@@ -130,6 +134,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle, secondFactor)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
+    emailChangeRoute(new RequestEmailChange(users, reauthentication, throttle, new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs }))),
+    emailChangeConfirmRoute(new ConfirmEmailChange(users, tokens, clock)),
     jwksRoute(keys.jwks),
     healthLiveRoute(),
     healthReadyRoute(observability.readiness),
