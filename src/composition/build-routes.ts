@@ -19,6 +19,11 @@ import { Reauthentication } from '../application/services/reauthentication.js';
 import { SecondFactorCheck } from '../application/services/second-factor-check.js';
 import type { NewPasswordCheck } from '../application/services/new-password-check.js';
 import { PasswordReplacement } from '../application/services/password-replacement.js';
+import { AccountNotice } from '../application/services/account-notice.js';
+import { EmailChangeLinkSender } from '../application/services/email-change-link-sender.js';
+import { ConfirmEmailChange } from '../application/use-cases/confirm-email-change.js';
+import { RequestEmailChange } from '../application/use-cases/request-email-change.js';
+import { emailChangeConfirmRoute, emailChangeRoute } from '../interfaces/http/routes/email-change-routes.js';
 import { CurrentPasswordCheck } from '../application/services/current-password-check.js';
 import { LoginCeilingNotice } from '../application/services/login-ceiling-notice.js';
 import { SessionStarter } from '../application/services/session-starter.js';
@@ -92,7 +97,8 @@ export interface RouteObservability {
 /** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
 export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
   const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
-  const replacement = new PasswordReplacement(users, sessions, tokens);
+  const notices = new AccountNotice(tokens, clock);
+  const replacement = new PasswordReplacement(users, sessions, tokens, notices);
   const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
   const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
   const passwordCheck = new CurrentPasswordCheck(hasher, throttle, ceilingNotice);
@@ -116,8 +122,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     ),
     loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures)),
     enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
-    confirmTotpRoute(new ConfirmTotp(ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock)),
-    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors)),
+    confirmTotpRoute(new ConfirmTotp(users, ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock, notices)),
+    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices)),
     recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock)),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users, ports.factors)),
@@ -128,6 +134,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle, secondFactor)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
     verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
+    emailChangeRoute(new RequestEmailChange(users, reauthentication, throttle, new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs }))),
+    emailChangeConfirmRoute(new ConfirmEmailChange(users, tokens, clock)),
     jwksRoute(keys.jwks),
     healthLiveRoute(),
     healthReadyRoute(observability.readiness),

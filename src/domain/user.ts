@@ -64,6 +64,11 @@ export class User {
     return this.emailVerified ? this : new User({ ...this.props, emailVerifiedAt: now });
   }
 
+  /** The owner followed a link mailed to `email`: it is the account's address now, verified. */
+  withChangedEmail(email: Email, now: Date): User {
+    return new User({ ...this.props, email, emailVerifiedAt: now });
+  }
+
   /** The same password, stored under a stronger hash: not a password change, sessions live on. */
   withRehashedPassword(passwordHash: string): User {
     return new User({ ...this.props, passwordHash });

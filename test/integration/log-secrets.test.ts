@@ -75,7 +75,7 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
   }
 
   it('sent every mounted route valid, refused, malformed, wrongly typed and failing requests', () => {
-    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/auth/login/mfa', '/users/me/mfa/totp', '/users/me/mfa/recovery-codes', '/users/me/password', '/health/ready', '/metrics']);
+    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/auth/login/mfa', '/users/me/mfa/totp', '/users/me/mfa/recovery-codes', '/users/me/password', '/users/me/email', '/users/me/email/confirm', '/health/ready', '/metrics']);
     expect([...statuses]).to.include.members([200, 202, 204, 400, 401, 404, 405, 409, 415, 422, 500]);
   });
 

@@ -2,6 +2,7 @@ import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { AccountNotice } from './account-notice.js';
 
 /**
  * What replacing a password means, at a change and a reset alike: every session of the user
@@ -11,13 +12,14 @@ import type { UserRepository } from '../ports/user-repository.js';
  * The ports share no transaction, so the writes are ordered for a failure to leave the account
  * safe: sessions and links end before the hash is saved. Should the save then fail, the old
  * password still holds and nobody keeps a session or a link; the other order could leave a new
- * password in force beside a link that replaces it again.
+ * password in force beside a link that replaces it again. The owner is told once it is saved.
  */
 export class PasswordReplacement {
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionStore,
     private readonly tokens: AccountTokenStore,
+    private readonly notices: AccountNotice,
   ) {}
 
   /** Saves `user` (with whatever else the caller changed) under the new hash, dated `now`. */
@@ -25,5 +27,6 @@ export class PasswordReplacement {
     await this.sessions.revokeAllOfUser(user.id, now);
     await this.tokens.supersedeAllOfUser(user.id, now);
     await this.users.update(user.withChangedPassword(passwordHash, now));
+    await this.notices.passwordChanged(user);
   }
 }

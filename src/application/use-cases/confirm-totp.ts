@@ -6,6 +6,9 @@ import type { RecoveryCodeGenerator } from '../ports/recovery-code-generator.js'
 import type { SecondFactorStore } from '../ports/second-factor-store.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { TotpCalculator } from '../ports/totp-calculator.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { AccountNotice } from '../services/account-notice.js';
+import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
 
 /** API.md: 10 recovery codes per set. */
@@ -20,16 +23,19 @@ export interface ConfirmTotpInput {
  * Turns an enrolled authenticator app on with its first code (proof that the app holds the
  * secret), answers a set of recovery codes, shown this once, and ends every other session of
  * the user: whoever else was logged in now needs the second factor. The code's step counts as
- * used. Refuses with NoTotpToConfirm, TooManyAttempts, InvalidSecondFactor.
+ * used; the owner is mailed a notice. Refuses with NoTotpToConfirm, TooManyAttempts,
+ * InvalidSecondFactor, InvalidAccessToken.
  */
 export class ConfirmTotp {
   constructor(
+    private readonly users: UserRepository,
     private readonly factors: SecondFactorStore,
     private readonly totp: TotpCalculator,
     private readonly throttle: AttemptThrottle,
     private readonly recoveryCodes: RecoveryCodeGenerator,
     private readonly sessions: SessionStore,
     private readonly clock: Clock,
+    private readonly notices: AccountNotice,
   ) {}
 
   async execute(input: ConfirmTotpInput): Promise<{ recoveryCodes: string[] }> {
@@ -44,6 +50,7 @@ export class ConfirmTotp {
     if (!(await this.factors.confirmTotp(userId, step, recoveryCodes.map(normalizeRecoveryCode), now))) throw new NoTotpToConfirm();
     await this.throttle.secondFactorSucceeded(userId);
     await this.sessions.revokeOthersOfUser(userId, sessionId, now);
+    await this.notices.secondFactorAdded(await userOfPrincipal(this.users, input.principal), 'totp');
     return { recoveryCodes };
   }
 }

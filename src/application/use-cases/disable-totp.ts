@@ -1,5 +1,6 @@
 import type { SecondFactorStore } from '../ports/second-factor-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import type { AccountNotice } from '../services/account-notice.js';
 import type { Reauthentication } from '../services/reauthentication.js';
 import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
@@ -15,17 +16,19 @@ export interface ReauthenticatedInput {
 
 /**
  * Turns TOTP off: the secret and every recovery code are deleted. Needs re-authentication
- * (password and code). Refuses with InvalidCredentials, TooManyAttempts, InvalidAccessToken.
+ * (password and code); the owner is mailed a notice. Refuses with InvalidCredentials, TooManyAttempts, InvalidAccessToken.
  */
 export class DisableTotp {
   constructor(
     private readonly users: UserRepository,
     private readonly reauthentication: Reauthentication,
     private readonly factors: SecondFactorStore,
+    private readonly notices: AccountNotice,
   ) {}
 
   async execute(input: ReauthenticatedInput): Promise<void> {
     const user = await this.reauthentication.verify({ user: await userOfPrincipal(this.users, input.principal), ...input });
     await this.factors.removeAll(user.id);
+    await this.notices.secondFactorRemoved(user, 'totp');
   }
 }

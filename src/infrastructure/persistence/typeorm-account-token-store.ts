@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountTokenStore, NewAccountToken } from '../../application/ports/account-token-store.js';
+import type { AccountTokenStore, NewAccountToken, PendingEmailChange } from '../../application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import type { AccountTokenPurpose } from '../../domain/account-token-purpose.js';
+import { Email } from '../../domain/email.js';
 import { changedRows, type Database, type Statements } from './database.js';
 import { hashToken } from './token-hash.js';
 
@@ -10,8 +11,8 @@ const VALID = 'token_hash = ? AND purpose = ? AND used_at IS NULL AND superseded
 export class TypeOrmAccountTokenStore implements AccountTokenStore {
   constructor(private readonly db: Database) {}
 
-  issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void> {
-    return this.db.transaction((manager) => writeTokenWithMail(manager, token, mail));
+  issueWithMail(token: NewAccountToken, mail: OutgoingMail, notices: readonly OutgoingMail[] = []): Promise<void> {
+    return this.db.transaction((manager) => writeTokenWithMail(manager, token, mail, notices));
   }
 
   queueNotice(mail: OutgoingMail, now: Date): Promise<void> {
@@ -22,6 +23,15 @@ export class TypeOrmAccountTokenStore implements AccountTokenStore {
     return this.db.run(async (manager) => {
       const [row] = await manager.query(`SELECT user_id FROM account_tokens WHERE ${VALID}`, [hashToken(token), purpose, now.getTime()]);
       return row ? String(row.user_id) : null;
+    });
+  }
+
+  findValidEmailChange(token: string, now: Date): Promise<PendingEmailChange | null> {
+    return this.db.run(async (manager) => {
+      const [row] = await manager.query(`SELECT user_id, new_email FROM account_tokens WHERE ${VALID}`, [hashToken(token), 'email_change', now.getTime()]);
+      if (!row || typeof row.new_email !== 'string') return null;
+      // Parsed minutes ago by the same rule: its canonical form is the one the unique index holds.
+      return { userId: String(row.user_id), newEmail: Email.parse(row.new_email) };
     });
   }
 
@@ -52,7 +62,7 @@ async function queueMail(manager: Statements, mail: OutgoingMail, at: number): P
 }
 
 /** issueWithMail's writes, inside a transaction the caller holds (a reset request resolved with them). */
-export async function writeTokenWithMail(manager: Statements, token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+export async function writeTokenWithMail(manager: Statements, token: NewAccountToken, mail: OutgoingMail, notices: readonly OutgoingMail[] = []): Promise<void> {
   const now = token.now.getTime();
   // A new link supersedes the older ones: only the latest mail works.
   await manager.query(
@@ -60,8 +70,9 @@ export async function writeTokenWithMail(manager: Statements, token: NewAccountT
     [now, token.userId, token.purpose],
   );
   await manager.query(
-    'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)',
-    [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime()],
+    'INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, superseded_at, new_email) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)',
+    [hashToken(token.token), token.userId, token.purpose, now, token.expiresAt.getTime(), token.newEmail?.value ?? null],
   );
   await queueMail(manager, mail, now);
+  for (const notice of notices) await queueMail(manager, notice, now);
 }

@@ -35,7 +35,13 @@ export class TypeOrmUserRepository implements UserRepository {
   update(user: User): Promise<void> {
     const { id, ...changes } = toUserRecord(user);
     return this.db.run(async (manager) => {
-      await manager.update(UserRecordSchema, { id }, changes);
+      try {
+        await manager.update(UserRecordSchema, { id }, changes);
+      } catch (error) {
+        // An e-mail change met an address taken meanwhile: the unique index decides.
+        if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
+        throw error;
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
 import { AuthenticateAccessToken } from '../../../src/application/use-cases/authenticate-access-token.js';
 import { Email } from '../../../src/domain/email.js';
 import { InvalidAccessToken } from '../../../src/domain/errors.js';
@@ -76,7 +77,8 @@ describe('AuthenticateAccessToken', () => {
   it('refuses, after a password change, a token of a session alive before it, though issued in the same second', async () => {
     const token = tokenIssuedAt(at(-500));
     const ann = (await users.findById('user-1'))!;
-    await new PasswordReplacement(users, sessions, new InMemoryAccountTokenStore()).replace(ann, 'new-hash', at(1));
+    const tokens = new InMemoryAccountTokenStore();
+    await new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1)))).replace(ann, 'new-hash', at(1));
     await expectInvalidAccessToken(authenticate.execute(token));
   });
 

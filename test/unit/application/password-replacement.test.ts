@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
 import { Email } from '../../../src/domain/email.js';
 import { User } from '../../../src/domain/user.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
@@ -26,7 +28,7 @@ describe('PasswordReplacement', () => {
     users = new InMemoryUserRepository();
     sessions = new RecordingSessionStore();
     tokens = new InMemoryAccountTokenStore();
-    replacement = new PasswordReplacement(users, sessions, tokens);
+    replacement = new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, new FixedClock(NOW)));
     ann = User.register({ id: 'user-1', email: Email.parse('ann@example.com'), passwordHash: 'old-hash', now: REGISTERED_AT });
     await users.add(ann);
     await users.add(User.register({ id: 'user-2', email: Email.parse('bob@example.com'), passwordHash: 'bob-hash', now: REGISTERED_AT }));

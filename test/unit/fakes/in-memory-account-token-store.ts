@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { AccountTokenStore, NewAccountToken } from '../../../src/application/ports/account-token-store.js';
+import type { AccountTokenStore, NewAccountToken, PendingEmailChange } from '../../../src/application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../../src/application/ports/outgoing-mail.js';
 import type { AccountTokenPurpose } from '../../../src/domain/account-token-purpose.js';
+import type { Email } from '../../../src/domain/email.js';
 
 export interface AccountTokenRecord {
   readonly tokenHash: string;
@@ -11,6 +12,7 @@ export interface AccountTokenRecord {
   readonly expiresAt: Date;
   usedAt: Date | null;
   supersededAt: Date | null;
+  readonly newEmail: Email | null;
 }
 
 // Keyed by hash, as the adapter's rows are: a token is found only by hashing what is presented.
@@ -30,7 +32,7 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
   readonly mails: OutgoingMail[] = [];
   private readonly records = new Map<string, AccountTokenRecord>();
 
-  async issueWithMail(token: NewAccountToken, mail: OutgoingMail): Promise<void> {
+  async issueWithMail(token: NewAccountToken, mail: OutgoingMail, notices: readonly OutgoingMail[] = []): Promise<void> {
     await roundTrip();
     // From here to the end nothing yields: one transaction.
     const tokenHash = hashOf(token.token);
@@ -41,8 +43,8 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
       }
     }
     const { userId, purpose, expiresAt, now: createdAt } = token;
-    this.records.set(tokenHash, { tokenHash, userId, purpose, createdAt, expiresAt, usedAt: null, supersededAt: null });
-    this.mails.push(mail);
+    this.records.set(tokenHash, { tokenHash, userId, purpose, createdAt, expiresAt, usedAt: null, supersededAt: null, newEmail: token.newEmail ?? null });
+    this.mails.push(mail, ...notices);
   }
 
   async queueNotice(mail: OutgoingMail, _now: Date): Promise<void> {
@@ -54,6 +56,12 @@ export class InMemoryAccountTokenStore implements AccountTokenStore {
     await roundTrip();
     const record = this.records.get(hashOf(token));
     return record && isValid(record, purpose, now) ? record.userId : null;
+  }
+
+  async findValidEmailChange(token: string, now: Date): Promise<PendingEmailChange | null> {
+    await roundTrip();
+    const record = this.records.get(hashOf(token));
+    return record?.newEmail && isValid(record, 'email_change', now) ? { userId: record.userId, newEmail: record.newEmail } : null;
   }
 
   async consume(token: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean> {

@@ -25,7 +25,10 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async update(user: User): Promise<void> {
-    // Like an UPDATE ... WHERE id = ?, an unknown id changes nothing.
+    // Like an UPDATE ... WHERE id = ?, an unknown id changes nothing; like the unique index,
+    // an address another account holds is refused in the same step.
+    const holder = this.withCanonical(user.email.canonical);
+    if (holder && holder.id !== user.id) throw new EmailAlreadyRegistered();
     if (this.byId.has(user.id)) this.byId.set(user.id, user);
   }
 

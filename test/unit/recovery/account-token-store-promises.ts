@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { AccountTokenStore, NewAccountToken } from '../../../src/application/ports/account-token-store.js';
 import type { OutgoingMail } from '../../../src/application/ports/outgoing-mail.js';
+import { Email } from '../../../src/domain/email.js';
 
 /** An AccountTokenStore to hold to the port's promises, with what the suite needs around it. */
 export interface AccountTokenStoreUnderTest {
@@ -151,5 +152,34 @@ export function accountTokenStorePromises(make: () => Promise<AccountTokenStoreU
     await s.store.consume('token-a', 'password_reset', T0);
     await issue('token-b', { now: at(1_000) });
     expect(await s.store.findValid('token-b', 'password_reset', at(1_000))).to.equal('user-1');
+  });
+  it('keeps the new address of an e-mail change token, and finds it only for that purpose', async () => {
+    await issue('token-e', { purpose: 'email_change', newEmail: Email.parse('Ann.New@Example.com') });
+    const found = await s.store.findValidEmailChange('token-e', T0);
+    expect([found?.userId, found?.newEmail.value, found?.newEmail.canonical, await s.store.findValid('token-e', 'password_reset', T0)]).to.deep.equal([
+      'user-1',
+      'Ann.New@example.com',
+      'ann.new@example.com',
+      null,
+    ]);
+  });
+
+  it('finds no e-mail change for a spent, superseded or other-purpose token', async () => {
+    await issue('token-e', { purpose: 'email_change', newEmail: Email.parse('one@example.com') });
+    await issue('token-f', { purpose: 'email_change', newEmail: Email.parse('two@example.com'), now: at(10) });
+    await s.store.consume('token-f', 'email_change', at(20));
+    await issue('token-a');
+    expect([await s.store.findValidEmailChange('token-e', at(20)), await s.store.findValidEmailChange('token-f', at(20)), await s.store.findValidEmailChange('token-a', at(20))]).to.deep.equal([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('queues the notices with the token and its mail', async () => {
+    const notice: OutgoingMail = { to: 'old@example.com', subject: 'Notice', text: 'no link', html: '<p>no link</p>' };
+    await s.store.issueWithMail(newToken('token-e', { purpose: 'email_change', newEmail: Email.parse('new@example.com') }), mailFor('token-e'), [notice]);
+    // One transaction, one created_at: the outbox has no order among them.
+    expect(await s.queuedMails()).to.have.deep.members([mailFor('token-e'), notice]);
   });
 }

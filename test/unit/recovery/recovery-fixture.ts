@@ -1,5 +1,6 @@
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
 import { VerificationLinkSender } from '../../../src/application/services/verification-link-sender.js';
 import { RequestEmailVerification } from '../../../src/application/use-cases/request-email-verification.js';
 import { RequestPasswordReset } from '../../../src/application/use-cases/request-password-reset.js';
@@ -101,7 +102,7 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     resetRequests,
     requestReset: new RequestPasswordReset(resetRequests, throttle, clock),
     resolveResets: new ResolvePasswordResetRequests(resetRequests, users, secrets, clock, { ...resetSettings, batchSize: RESOLUTION_BATCH }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens), clock, throttle, secondFactor),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock)), clock, throttle, secondFactor),
     requestVerification: new RequestEmailVerification(users, links, throttle),
     verifyEmail: new VerifyEmail(users, tokens, clock),
     factors,

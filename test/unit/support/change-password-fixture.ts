@@ -2,6 +2,7 @@ import { CurrentPasswordCheck } from '../../../src/application/services/current-
 import { LoginCeilingNotice } from '../../../src/application/services/login-ceiling-notice.js';
 import { NewPasswordCheck } from '../../../src/application/services/new-password-check.js';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
 import { Reauthentication } from '../../../src/application/services/reauthentication.js';
 import { ChangePassword, type ChangePasswordInput } from '../../../src/application/use-cases/change-password.js';
 import { Email } from '../../../src/domain/email.js';
@@ -62,6 +63,6 @@ export async function changePasswordFixture(options: { attemptLimit?: number; ac
   const clock = new FixedClock(NOW);
   const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
   const reauthentication = new Reauthentication(passwordCheck, secondFactorCheckOfNobody(throttle, clock));
-  const changePassword = new ChangePassword(users, hasher, reauthentication, check, new PasswordReplacement(users, sessions, tokens), clock);
+  const changePassword = new ChangePassword(users, hasher, reauthentication, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock)), clock);
   return { changePassword, ann, users, hasher, sessions, tokens, throttle };
 }

@@ -7,6 +7,10 @@ import { Reauthentication } from '../../../src/application/services/reauthentica
 import { SecondFactorCheck } from '../../../src/application/services/second-factor-check.js';
 import { SessionStarter } from '../../../src/application/services/session-starter.js';
 import { ChangePassword } from '../../../src/application/use-cases/change-password.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
+import { EmailChangeLinkSender } from '../../../src/application/services/email-change-link-sender.js';
+import { ConfirmEmailChange } from '../../../src/application/use-cases/confirm-email-change.js';
+import { RequestEmailChange } from '../../../src/application/use-cases/request-email-change.js';
 import { CompleteMfaLogin } from '../../../src/application/use-cases/complete-mfa-login.js';
 import { ConfirmTotp } from '../../../src/application/use-cases/confirm-totp.js';
 import { DisableTotp } from '../../../src/application/use-cases/disable-totp.js';
@@ -59,6 +63,11 @@ export interface SecondFactorFixture {
   readonly login: LoginUser;
   readonly completeLogin: CompleteMfaLogin;
   readonly changePassword: ChangePassword;
+  /** Links to https://app.example.com, valid 24 hours. */
+  readonly requestEmailChange: RequestEmailChange;
+  readonly confirmEmailChange: ConfirmEmailChange;
+  /** Every mail queued: links and notices. */
+  readonly tokens: InMemoryAccountTokenStore;
   /** Ann's TOTP on (ACTIVE_SECRET, ACTIVE_RECOVERY_CODES), as a confirmed enrolment leaves it. */
   activate(): void;
 }
@@ -98,6 +107,8 @@ export async function secondFactorFixture(options: SecondFactorFixtureOptions = 
   const secondFactor = new SecondFactorCheck(factors, totp, throttle, events, clock);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
   const starter = new SessionStarter(sessions, accessTokens, secrets, new SequentialIdGenerator('new-session'), clock, { refreshTokenTtlMs: 86_400_000, sessionMaxAgeMs: 86_400_000 });
+  const notices = new AccountNotice(tokens, clock);
+  const emailChangeLinks = new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: 'https://app.example.com', ttlMs: 24 * 3_600_000 });
   const policy = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   return {
     users,
@@ -110,12 +121,15 @@ export async function secondFactorFixture(options: SecondFactorFixtureOptions = 
     hasher,
     clock,
     enrol: new EnrolTotp(users, passwordCheck, factors, totp, clock, ISSUER),
-    confirm: new ConfirmTotp(factors, totp, throttle, recoveryCodes, sessions, clock),
-    disable: new DisableTotp(users, reauthentication, factors),
+    confirm: new ConfirmTotp(users, factors, totp, throttle, recoveryCodes, sessions, clock, notices),
+    disable: new DisableTotp(users, reauthentication, factors, notices),
     regenerate: new RegenerateRecoveryCodes(users, reauthentication, factors, recoveryCodes, clock),
     login: new LoginUser(users, hasher, passwordCheck, starter, new MfaChallengeIssuer(secondFactor, challenges, secrets, clock)),
     completeLogin: new CompleteMfaLogin(challenges, users, secondFactor, starter, clock, options.maxFailures ?? 5),
-    changePassword: new ChangePassword(users, hasher, reauthentication, policy, new PasswordReplacement(users, sessions, tokens), clock),
+    changePassword: new ChangePassword(users, hasher, reauthentication, policy, new PasswordReplacement(users, sessions, tokens, notices), clock),
+    requestEmailChange: new RequestEmailChange(users, reauthentication, throttle, emailChangeLinks),
+    confirmEmailChange: new ConfirmEmailChange(users, tokens, clock),
+    tokens,
     activate: () => factors.activate('user-1', ACTIVE_SECRET, ACTIVE_RECOVERY_CODES.map((code) => code.replace('-', ''))),
   };
 }

@@ -84,6 +84,38 @@ export function userRepositoryPromises(make: () => Promise<UserRepositoryUnderTe
     expect(factsOf(await s.users.findById('user-1'))).to.deep.equal(factsOf(changed));
   });
 
+  it('saves a new e-mail address, verified, and frees the old one at once', async () => {
+    const user = userWith('user-1', 'ann@example.com');
+    await s.users.add(user);
+    const changed = user.withChangedEmail(Email.parse('Ann.New@Example.com'), new Date('2025-06-02T08:00:00.456Z'));
+    await s.users.update(changed);
+    await s.users.add(userWith('user-2', 'ann@example.com'));
+    expect([factsOf(await s.users.findByEmail(Email.parse('ann.new@example.com'))), (await s.users.findByEmail(Email.parse('ann@example.com')))?.id]).to.deep.equal([
+      factsOf(changed),
+      'user-2',
+    ]);
+  });
+
+  it('refuses to move an account to an address another account holds with EmailAlreadyRegistered, changing nothing', async () => {
+    const ann = userWith('user-1', 'ann@example.com');
+    await s.users.add(ann);
+    await s.users.add(userWith('user-2', 'bob@example.com'));
+    const error = await rejectionOf(s.users.update(ann.withChangedEmail(Email.parse('BOB@example.com'), new Date('2025-06-02T08:00:00.000Z'))));
+    expect(error).to.be.instanceOf(EmailAlreadyRegistered);
+    expect([factsOf(await s.users.findById('user-1')), (await s.users.findByEmail(Email.parse('bob@example.com')))?.id]).to.deep.equal([factsOf(ann), 'user-2']);
+  });
+
+  it('lets exactly one of two accounts racing for one address have it', async () => {
+    const ann = userWith('user-1', 'ann@example.com');
+    const bob = userWith('user-2', 'bob@example.com');
+    await s.users.add(ann);
+    await s.users.add(bob);
+    const to = Email.parse('shared@example.com');
+    const outcomes = await Promise.allSettled([ann, bob].map((u) => s.users.update(u.withChangedEmail(to, REGISTERED_AT))));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.lengthOf(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).to.be.instanceOf(EmailAlreadyRegistered);
+  });
+
   it('answers null for an unknown id or e-mail', async () => {
     expect([await s.users.findById('nobody'), await s.users.findByEmail(Email.parse('nobody@example.com'))]).to.deep.equal([null, null]);
   });

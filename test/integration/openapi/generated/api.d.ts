@@ -277,6 +277,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the e-mail address (password and a code): a link to the new address, a notice to the old */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the new e-mail address the account’s, with the token from the link mailed to it */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -3029,6 +3063,341 @@ export interface operations {
                      *       "status": 422,
                      *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
                      *       "instance": "/auth/verify-email/confirm",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/token",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newEmail": "ann.new@example.com",
+                 *       "currentPassword": "correct horse battery staple",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example ann.new@example.com */
+                    newEmail: string;
+                    /** @example correct horse battery staple */
+                    currentPassword: string;
+                    /**
+                     * @description The 6-digit code the authenticator app shows, or one of the recovery codes. Required when TOTP is on.
+                     * @example 123456
+                     */
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; the address changes once the link mailed to the new one is followed. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "accepted",
+                     *       "detail": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "accepted";
+                        detail: string;
+                    };
+                };
+            };
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid access token, or the current password or the code is wrong or missing (one answer). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another account has this address, or it is the account’s own. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/users/me/email",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/users/me/email",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/users/me/email",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/newEmail",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:too-many-attempts",
+                     *       "title": "Too many attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts from this address or for this account; wait as Retry-After says.",
+                     *       "instance": "/users/me/email",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The token from the mailed link (after #token=). */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new address is the account’s, verified; sessions live on; the old address is free. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link was already used, has expired, was superseded by a newer one, or is unknown. Or: the body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another account took the address meanwhile. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/users/me/email/confirm",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/users/me/email/confirm",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/users/me/email/confirm",
                      *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
                      *       "errors": [
                      *         {
