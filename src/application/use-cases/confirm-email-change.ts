@@ -5,7 +5,8 @@ import type { UserRepository } from '../ports/user-repository.js';
 
 /**
  * Makes the address of a mailed e-mail change link the account's, verified (following the
- * link proved it). Sessions live on: the owner proved the password when asking. The token is
+ * link proved it). Sessions live on: the owner proved the password when asking; links mailed
+ * to the old address end. The token is
  * spent before the save, so that it works once; the unique index then decides between accounts
  * racing for one address, and the loser's link is spent with nothing changed. Refuses with
  * InvalidRecoveryToken (spent, expired, superseded or unknown) or EmailAlreadyRegistered (the
@@ -24,5 +25,7 @@ export class ConfirmEmailChange {
     const user = change ? await this.users.findById(change.userId) : null;
     if (!change || !user || !(await this.tokens.consume(input.token, 'email_change', now))) throw new InvalidRecoveryToken();
     await this.users.update(user.withChangedEmail(change.newEmail, now));
+    // A reset or verification link mailed to the old address must not outlive the change.
+    await this.tokens.supersedeAllOfUser(user.id, now);
   }
 }

@@ -33,6 +33,15 @@ describe('ConfirmEmailChange', () => {
     expect(['session-1', 'session-2'].map((id) => f.sessions.revokedAt(id))).to.deep.equal([null, null]);
   });
 
+  it('ends the links mailed to the old address before (a reset link there no longer works)', async () => {
+    await f.tokens.issueWithMail(
+      { userId: 'user-1', purpose: 'password_reset', token: 'old-reset', expiresAt: new Date(NOW.getTime() + 60_000), now: NOW },
+      { to: 'ann@example.com', subject: 'Reset your password', text: 'old-reset', html: 'old-reset' },
+    );
+    await confirm(await requested());
+    expect(await f.tokens.findValid('old-reset', 'password_reset', NOW)).to.equal(null);
+  });
+
   it('frees the old address for a new account at once', async () => {
     await confirm(await requested());
     await f.users.add(User.register({ id: 'user-3', email: Email.parse('ann@example.com'), passwordHash: fakeHash('x'), now: NOW }));
