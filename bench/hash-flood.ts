@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Figure } from './figure.js';
 import { describeMachine } from './machine.js';
@@ -17,7 +18,7 @@ import { newJwtSecret, startService, type ServiceUnderTest } from './service-und
  * busy as under the flood, so that the hash itself costs the same), the queued service
  * flooded, and the same flood on a service whose queue is out of the way
  * (HASH_CONCURRENCY=1024, HASH_QUEUE_MAX=100000: every hash straight into libuv's pool, as
- * before the queue). CPU heavy: about 55 s.
+ * before the queue). CPU heavy: about 55 s. `npm run bench` runs it too (measureHashFlood).
  */
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
 const floodConnections = Number(process.env.FLOOD_CONNECTIONS ?? 100);
@@ -102,7 +103,15 @@ async function started(dir: string, name: string, jwtSecret: string, env: Record
 const floodLine = (statuses: Record<string, number>) =>
   `  flood answers: ${Object.entries(statuses).map(([status, n]) => `${status === '0' ? 'aborted/error' : status}x${n}`).join(' ')}`;
 
-async function main(): Promise<void> {
+/** What `npm run bench` divides: a legitimate login's latency without a flood and during one (the queue's defaults). */
+export interface HashFloodFigures {
+  readonly noFlood: Figure;
+  readonly flooded: Figure;
+  readonly floodedWithoutQueue: Figure;
+}
+
+/** The three phases, each figure printed as it is measured. */
+export async function measureHashFlood(): Promise<HashFloodFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'auth-hash-flood-'));
   const jwtSecret = newJwtSecret();
   const email = 'legit@bench.example';
@@ -117,12 +126,14 @@ async function main(): Promise<void> {
     }
     // The pool is as full without the flood as with it: the difference is the time spent queueing.
     const poolThreads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
-    say(figureLine(`login, no flood, pool kept busy by ${poolThreads - legitClients} others`, await legitLogins(queued.url, email, 10, poolThreads - legitClients)));
+    const noFlood = await legitLogins(queued.url, email, 10, poolThreads - legitClients);
+    say(figureLine(`login, no flood, pool kept busy by ${poolThreads - legitClients} others`, noFlood));
     const [withQueue, floodQueued] = await flooded(queued, email, 12);
     queued.process.child.kill('SIGKILL'); // its admitted flood would compete with the next phase
     say(figureLine('login under flood (queue: defaults)', withQueue) + floodLine(floodQueued));
     const [withoutQueue, floodUnqueued] = await flooded(unqueued, email, 15);
     say(figureLine('login under flood (no queue: libuv FIFO)', withoutQueue) + floodLine(floodUnqueued));
+    return { noFlood, flooded: withQueue, floodedWithoutQueue: withoutQueue };
   } finally {
     queued.process.child.kill('SIGKILL');
     unqueued.process.child.kill('SIGKILL');
@@ -130,4 +141,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run by itself (`node dist/bench/hash-flood.js`), or called by run-bench.ts.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await measureHashFlood();

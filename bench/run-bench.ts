@@ -1,23 +1,27 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcrypt';
 import * as api from './api-calls.js';
 import { interleaved, percentileMs, perSecond, type Figure } from './figure.js';
+import { benchDatabase, type BenchDatabase } from './bench-database.js';
+import { measureHashFlood } from './hash-flood.js';
 import { describeMachine } from './machine.js';
 import { NodeProcess, freePort } from './node-process.js';
 import { figureLine, targetLine, type Target } from './report.js';
 import * as run from './scenarios.js';
-import { SEED_PASSWORD, seedEmail, seedUsers } from './seed-users.js';
+import { SEED_PASSWORD, seedEmail } from './seed-users.js';
 import { newJwtSecret, startService, type ServiceSettings, type ServiceUnderTest } from './service-under-test.js';
 
 /**
  * `npm run bench`: the built service against its physical limits, in one run on this
  * machine. BENCH_SECONDS (10) per figure, BCRYPT_COST (12, the service's default),
  * BENCH_USERS (1,000,000) in the second service's table, UV_THREADPOOL_SIZE passed to every
- * process alike (unset: libuv's 4). Figures that are divided by each other are measured
- * interleaved (A B A B, half the time each), so that both meet the same machine.
+ * process alike (unset: libuv's 4), BENCH_DATABASE_URL (a mysql:// or postgres:// server on
+ * which each service gets a fresh database; unset: SQLite files). Figures that are divided
+ * by each other are measured interleaved (A B A B, half the time each), so that both meet
+ * the same machine. The hash flood (hash-flood.ts) runs last, on SQLite.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
@@ -34,10 +38,14 @@ const dir = mkdtempSync(join(tmpdir(), 'auth-bench-'));
 const poolEnv: Record<string, string> = threadPoolSize ? { UV_THREADPOOL_SIZE: threadPoolSize } : {};
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-/** The service on its own SQLite file in `dir/name`, log lines to `dir/name/service.log`. */
-function settingsFor(name: string, jwtSecret: string): ServiceSettings {
+const databases: BenchDatabase[] = [];
+
+/** The service on its own database (`dir/name` holds its log lines, `service.log`, and a SQLite file). */
+async function settingsFor(name: string, jwtSecret: string, env: Record<string, string> = {}): Promise<ServiceSettings & { database: BenchDatabase }> {
   mkdirSync(join(dir, name), { recursive: true });
-  return { dir: join(dir, name), bcryptCost, jwtSecret, threadPoolSize };
+  const database = await benchDatabase(join(dir, name));
+  databases.push(database);
+  return { dir: join(dir, name), databaseUrl: database.url, database, bcryptCost, jwtSecret, threadPoolSize, env };
 }
 
 async function ceiling(operation: 'compare' | 'hash', runSeconds: number): Promise<Figure> {
@@ -66,18 +74,29 @@ interface Started {
   rssWarmMb: number;
 }
 
-/** The service on an empty table (A), and one with BENCH_USERS seeded in bulk (B). */
-async function startBoth(): Promise<[Started, Started]> {
+/**
+ * The service on an empty table (A), the same with LOG_LEVEL=warn (W: no request log line),
+ * and one with BENCH_USERS seeded in bulk (B).
+ */
+async function startAll(): Promise<[Started, Started, Started, BenchDatabase]> {
   const jwtSecret = newJwtSecret();
-  const a = await startService(settingsFor('empty', jwtSecret));
-  const migrated = await startService(settingsFor('seeded', jwtSecret));
+  const a = await startService(await settingsFor('empty', jwtSecret));
+  const w = await startService(await settingsFor('warn', jwtSecret, { LOG_LEVEL: 'warn' }));
+  const seeded = await settingsFor('seeded', jwtSecret);
+  const migrated = await startService(seeded);
   await migrated.process.stop();
   const seedStarted = performance.now();
-  seedUsers(join(dir, 'seeded', 'auth.sqlite'), seededUsers, await bcrypt.hash(SEED_PASSWORD, bcryptCost));
-  say(`seeded ${million} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (one transaction, one prepared INSERT, one precomputed hash)`);
-  const b = await startService(settingsFor('seeded', jwtSecret));
+  await seeded.database.seed(seededUsers, await bcrypt.hash(SEED_PASSWORD, bcryptCost));
+  const how = seeded.database.kind === 'sqlite' ? 'one transaction, one prepared INSERT' : 'INSERTs of 1,000 rows';
+  say(`seeded ${million} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${how}, one precomputed hash)`);
+  const b = await startService(seeded);
   const started = (service: ServiceUnderTest): Started => ({ service, server: { url: service.url, pid: service.process.pid }, rssWarmMb: NaN });
-  return [started(a), started(b)];
+  return [started(a), started(w), started(b), seeded.database];
+}
+
+/** The server's bare commit rate, or an empty figure on SQLite. */
+async function commitFigure(database: BenchDatabase, runSeconds: number): Promise<Figure> {
+  return (await database.commitLoop(runSeconds)) ?? { count: 0, seconds: runSeconds, latenciesMs: [], non2xx: 0, errors: 0, statuses: {}, serverCpuSeconds: NaN };
 }
 
 function memoryLine(label: string, s: Started, afterMb: number): string {
@@ -87,13 +106,17 @@ function memoryLine(label: string, s: Started, afterMb: number): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  say(`machine: ${describeMachine()}`);
+  say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it lowers every figure)`);
+  say(`database: ${process.env.BENCH_DATABASE_URL ? `${process.env.BENCH_DATABASE_URL.split(':')[0]} server (BENCH_DATABASE_URL), a fresh database per service` : 'SQLite files'}`);
   say(`settings: BENCH_SECONDS=${seconds} (each figure, in ${SLICES} interleaved slices), BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${threadPoolSize ?? 'unset (4)'}, warm-up ${warmUpSeconds} s; service stdout (bunyan) to ${dir}/*/service.log`);
-  const [a, b] = await startBoth();
+  const [a, w, b, serverDb] = await startAll();
   const anyone = () => seedEmail(Math.floor(Math.random() * seededUsers));
   try {
     await api.register(a.server.url, RUNNER, PASSWORD);
     const tokenA = (await api.login(a.server.url, RUNNER, PASSWORD)).access_token;
+    await api.register(w.server.url, RUNNER, PASSWORD);
+    const tokenW = (await api.login(w.server.url, RUNNER, PASSWORD)).access_token;
+    await run.usersMe(w.server, tokenW, warmUpSeconds);
     const tokenB = (await api.login(b.server.url, anyone(), SEED_PASSWORD)).access_token;
     const pool: string[] = [];
     for (const s of [a, b]) {
@@ -105,14 +128,18 @@ async function main(): Promise<void> {
 
     const bare = await startBareKoa(await api.currentUser(a.server.url, tokenA));
     await run.bareKoa(bare.server, warmUpSeconds);
-    const [bareMe, meA, meB] = await interleaved(seconds, SLICES, [
+    const [bareMe, meA, meW, meB] = await interleaved(seconds, SLICES, [
       (t) => run.bareKoa(bare.server, t),
       (t) => run.usersMe(a.server, tokenA, t),
+      (t) => run.usersMe(w.server, tokenW, t),
       (t) => run.usersMe(b.server, tokenB, t),
     ]);
     await bare.child.stop();
+    const wRss = w.service.process.rssMb();
+    await w.service.process.stop();
     say(figureLine('bare Koa 3 route, same JSON (c=32)', bareMe!));
     say(figureLine('GET /users/me (c=32)', meA!));
+    say(figureLine('GET /users/me, LOG_LEVEL=warn (c=32)', meW!));
     say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
 
     const [compare, loginA, loginB] = await interleaved(seconds, SLICES, [
@@ -128,36 +155,53 @@ async function main(): Promise<void> {
     say(figureLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 at once)`, hash!, 'ops/s'));
     say(figureLine('POST /auth/register (c=8)', registration!));
 
-    const refresh = await run.refresh(a.server, pool, seconds);
-    say(figureLine('POST /auth/refresh (c=32, each token spent once)', refresh));
+    // On a server, each refresh is a transaction of three writes: the server's commit rate bounds it.
+    const [refresh, commits] = await interleaved(seconds, SLICES, [(t) => run.refresh(a.server, pool, t), (t) => commitFigure(serverDb, t)]);
+    say(figureLine('POST /auth/refresh (c=32, each token spent once)', refresh!));
+    if (commits!.count > 0) say(figureLine('bare UPDATE loop, 1 connection, autocommit', commits!, 'commits/s'));
 
     const afterA = a.service.process.rssMb();
     const afterB = b.service.process.rssMb();
     say(memoryLine('service, empty table', a, afterA));
     say(memoryLine(`service, ${million} users`, b, afterB));
-    const logs = ['empty', 'seeded'].flatMap((name) => readFileSync(join(dir, name, 'service.log'), 'utf8').split('\n').filter(Boolean));
+    const logs = ['empty', 'warn', 'seeded'].flatMap((name) => readFileSync(join(dir, name, 'service.log'), 'utf8').split('\n').filter(Boolean));
     const errorLines = logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50).length;
     say(`service logs: ${logs.length} lines, ${errorLines} at error level or above`);
+    say(`service with LOG_LEVEL=warn: RSS ${wRss.toFixed(0)} MB after its runs`);
+    await Promise.all([a.service.process.stop(), b.service.process.stop()]);
 
-    const figures = [bareMe!, meA!, meB!, loginA!, loginB!, registration!, refresh];
+    say('');
+    say(`hash flood (bench/hash-flood.ts, SQLite; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')}):`);
+    const hashFlood = await measureHashFlood();
+
+    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, registration!, refresh!];
     const targets: Target[] = [
-      { label: 'GET /users/me / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
+      { label: 'GET /users/me, LOG_LEVEL=warn / bare Koa', value: perSecond(meW!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
+      { label: 'GET /users/me, request log on / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.4, atLeast: true },
       { label: 'POST /auth/login / bcrypt.compare ceiling', value: perSecond(loginA!) / perSecond(compare!), bound: 0.9, atLeast: true },
       { label: 'POST /auth/register / bcrypt.hash ceiling', value: perSecond(registration!) / perSecond(hash!), bound: 0.9, atLeast: true },
       { label: `GET /users/me, ${million} users / empty table`, value: perSecond(meB!) / perSecond(meA!), bound: 0.9, atLeast: true },
       { label: `POST /auth/login, ${million} users / empty table`, value: perSecond(loginB!) / perSecond(loginA!), bound: 0.9, atLeast: true },
       { label: 'GET /users/me p99 / p50', value: percentileMs(meA!, 0.99) / percentileMs(meA!, 0.5), bound: 3, atLeast: false },
       { label: `GET /users/me p99 / p50, ${million} users`, value: percentileMs(meB!, 0.99) / percentileMs(meB!, 0.5), bound: 3, atLeast: false },
+      { label: 'POST /auth/refresh p99 / p50', value: percentileMs(refresh!, 0.99) / percentileMs(refresh!, 0.5), bound: 3, atLeast: false },
+      {
+        label: 'login p99 during a flood / p99 without',
+        value: percentileMs(hashFlood.flooded, 0.99) / percentileMs(hashFlood.noFlood, 0.99),
+        bound: 2,
+        atLeast: false,
+      },
       { label: 'RSS after the runs (the larger service)', value: Math.max(afterA, afterB), unit: ' MB', bound: 150, atLeast: false },
       { label: 'spawn to ready (the slower service)', value: Math.max(a.service.readyMs, b.service.readyMs), unit: ' ms', bound: 1500, atLeast: false },
       { label: 'non-2xx answers and errors, all runs', value: figures.reduce((n, f) => n + f.non2xx + f.errors, 0), unit: '', bound: 0, atLeast: false },
     ];
     say('');
     for (const target of targets) say(targetLine(target));
-    say(`(whole run ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    say(`(whole run ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
     if (figures.some((f) => f.non2xx + f.errors > 0)) process.exitCode = 1;
   } finally {
-    await Promise.all([a.service.process.stop(), b.service.process.stop()]);
+    await Promise.all([a.service.process.stop(), w.service.process.stop(), b.service.process.stop()]);
+    for (const database of databases) await database.drop();
   }
   rmSync(dir, { recursive: true, force: true });
 }

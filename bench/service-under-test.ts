@@ -18,6 +18,8 @@ export interface ServiceUnderTest {
 
 export interface ServiceSettings {
   readonly dir: string;
+  /** A server database (BENCH_DATABASE_URL's); unset: the SQLite file `dir/auth.sqlite`. */
+  readonly databaseUrl?: string;
   readonly bcryptCost: number;
   readonly jwtSecret: string;
   /** Passed on as it is, so that the service and the bcrypt ceiling share one pool size. */
@@ -30,7 +32,7 @@ export interface ServiceSettings {
 export const newJwtSecret = () => randomBytes(32).toString('base64url');
 
 /**
- * `node dist/src/main.js` on the SQLite file in `dir`, its log lines to `dir/service.log`
+ * `node dist/src/main.js` on the SQLite file in `dir` (or `databaseUrl`), its log lines to `dir/service.log`
  * (a file: bunyan writes each line synchronously, as to a pipe to a log collector). The
  * throttles are raised out of the way: every request of a run comes from 127.0.0.1.
  */
@@ -40,7 +42,7 @@ export async function startService(settings: ServiceSettings): Promise<ServiceUn
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_URL: `sqlite:${join(settings.dir, 'auth.sqlite')}`,
+    DATABASE_URL: settings.databaseUrl ?? `sqlite:${join(settings.dir, 'auth.sqlite')}`,
     JWT_SECRET: settings.jwtSecret,
     BCRYPT_COST: String(settings.bcryptCost),
     MAIL_OUTBOX_DIR: join(settings.dir, 'outbox'),

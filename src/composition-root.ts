@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AccessTokenIssuer } from './application/ports/access-token-issuer.js';
 import type { AccessTokenVerifier } from './application/ports/access-token-verifier.js';
 import type { AttemptThrottle } from './application/ports/attempt-throttle.js';
+import type { BearerSessionLookup } from './application/ports/bearer-session-lookup.js';
 import type { Clock } from './application/ports/clock.js';
 import type { IdGenerator } from './application/ports/id-generator.js';
 import type { PasswordHasher } from './application/ports/password-hasher.js';
@@ -35,6 +36,7 @@ import { BunyanSecurityEventLog } from './infrastructure/logging/bunyan-security
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
 import type { Database } from './infrastructure/persistence/database.js';
+import { TypeOrmBearerSessionLookup } from './infrastructure/persistence/typeorm-bearer-session-lookup.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-mfa-challenge-store.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
@@ -89,6 +91,7 @@ const T = {
   NewPasswordCheck: token<NewPasswordCheck>('NewPasswordCheck'),
   UserRepository: token<UserRepository>('UserRepository'),
   SessionStore: token<SessionStore>('SessionStore'),
+  BearerSessionLookup: token<BearerSessionLookup>('BearerSessionLookup'),
   AttemptThrottle: token<AttemptThrottle>('AttemptThrottle'),
   SecurityEventLog: token<SecurityEventLog>('SecurityEventLog'),
   AccessTokenIssuer: token<AccessTokenIssuer>('AccessTokenIssuer'),
@@ -192,7 +195,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     routes,
     metrics: observability.metrics,
     lifecycle: observability.lifecycle,
-    authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.UserRepository), get(T.SessionStore), get(T.Clock)),
+    authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.BearerSessionLookup), get(T.Clock)),
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
@@ -218,6 +221,7 @@ function registerAdapters(c: DependencyContainer, config: Config, db: Database, 
   c.register(T.NewPasswordCheck.symbol, { useValue: new NewPasswordCheck(policy, breached) });
   c.register(T.UserRepository.symbol, { useValue: new TypeOrmUserRepository(db) });
   c.register(T.SessionStore.symbol, { useValue: new TypeOrmSessionStore(db) });
+  c.register(T.BearerSessionLookup.symbol, { useValue: new TypeOrmBearerSessionLookup(db) });
   c.register(T.AccessTokenIssuer.symbol, {
     useFactory: () => new JoseAccessTokenIssuer(keys, { ...jwt, ttlMs: config.accessTokenTtlMs }, get(T.IdGenerator), get(T.Clock)),
   });

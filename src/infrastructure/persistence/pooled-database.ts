@@ -20,8 +20,18 @@ export class PooledDatabase implements Database {
     return guardDatabase(this.dialect, () => this.onPooledConnection(work));
   }
 
+  /**
+   * On the driver's pool, on a statement prepared once per connection where the dialect can
+   * (Dialect.preparedRead): the hot path of every authenticated request, without TypeORM's
+   * query runner taken and released around it (bench/, docs/performance.md).
+   */
   readOne(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
-    return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
+    const { preparedRead } = this.dialect;
+    if (!preparedRead || !this.dataSource.isInitialized) return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
+    return guardDatabase(this.dialect, async () => {
+      requestDeadline.throwIfPassed();
+      return preparedRead(this.dataSource, sql, parameters);
+    });
   }
 
   transaction<T>(work: (statements: Statements) => Promise<T>): Promise<T> {

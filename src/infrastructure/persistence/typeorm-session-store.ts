@@ -12,9 +12,9 @@ const clip = (value: string | null, max: number) => value?.slice(0, max) ?? null
 // out). The one place the rule is written as SQL: the list, the revoke and the bearer check use
 // it, with liveAt's parameters; the suite in test/unit/support/session-store-promises.ts holds
 // it to the domain's function.
-const LIVE = `s.revoked_at IS NULL AND s.expires_at > ?
+export const LIVE = `s.revoked_at IS NULL AND s.expires_at > ?
   AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id AND t.spent_at IS NULL AND t.expires_at > ?)`;
-const liveAt = (at: number) => [at, at];
+export const liveAt = (at: number) => [at, at];
 
 export class TypeOrmSessionStore implements SessionStore {
   constructor(private readonly db: Database) {}

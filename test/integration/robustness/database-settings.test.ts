@@ -8,9 +8,10 @@ import { connectToServer, type ServerConnection } from '../support/server-connec
 import { databaseKind, onDatabaseServer } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
-// The service's statements the server is running (or holding on a lock) right now.
+// The service's statements the server is running (or holding on a lock) right now; on MySQL a
+// prepared one (the reads, Dialect.preparedRead) shows as Execute or Prepare, not Query.
 const RUNNING_STATEMENTS: Record<string, string> = {
-  mysql: "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()",
+  mysql: "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND IN ('Query', 'Execute', 'Prepare') AND ID <> CONNECTION_ID()",
   postgres: "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
 };
 

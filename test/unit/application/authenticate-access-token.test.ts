@@ -8,6 +8,7 @@ import { User } from '../../../src/domain/user.js';
 import { FakeAccessTokenVerifier } from '../fakes/fake-access-token-verifier.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
+import { InMemoryBearerSessionLookup } from '../fakes/in-memory-bearer-session-lookup.js';
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { rejectionOf } from '../support/rejection-of.js';
@@ -33,7 +34,7 @@ describe('AuthenticateAccessToken', () => {
     users = new InMemoryUserRepository();
     verifier = new FakeAccessTokenVerifier();
     sessions = new RecordingSessionStore();
-    authenticate = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(NOW));
+    authenticate = new AuthenticateAccessToken(verifier, new InMemoryBearerSessionLookup(users, sessions), new FixedClock(NOW));
     const email = Email.parse('ann@example.com');
     await users.add(User.register({ id: 'user-1', email, passwordHash: 'hash', now: PASSWORD_CHANGED_AT }));
     await sessions.start({
@@ -103,13 +104,13 @@ describe('AuthenticateAccessToken', () => {
 
   it('refuses a valid, current token whose session is past its maximum age', async () => {
     verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
-    const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(90 * DAY_MS)));
+    const later = new AuthenticateAccessToken(verifier, new InMemoryBearerSessionLookup(users, sessions), new FixedClock(at(90 * DAY_MS)));
     await expectInvalidAccessToken(later.execute('token'));
   });
 
   it('refuses a valid, current token whose session has idled out (its refresh token expired)', async () => {
     verifier.accept('token', { userId: 'user-1', sessionId: 'session-1', issuedAt: at(1000) });
-    const later = new AuthenticateAccessToken(verifier, users, sessions, new FixedClock(at(14 * DAY_MS)));
+    const later = new AuthenticateAccessToken(verifier, new InMemoryBearerSessionLookup(users, sessions), new FixedClock(at(14 * DAY_MS)));
     await expectInvalidAccessToken(later.execute('token'));
   });
 

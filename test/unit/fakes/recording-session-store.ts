@@ -148,6 +148,11 @@ export class RecordingSessionStore implements SessionStore {
     return this.families.get(sessionId)?.revokedAt;
   }
 
+  /** Whose the family is and when it began; undefined for an unknown family. */
+  family(sessionId: string): { readonly userId: string; readonly createdAt: Date } | undefined {
+    return this.families.get(sessionId);
+  }
+
   /** The stored record of a token, found by its hash as the adapter would. */
   tokenRecord(token: string): TokenRecord | undefined {
     return this.tokens.get(hashOf(token));

@@ -10,14 +10,14 @@ export interface SessionStoreUnderTest {
   close(): Promise<void>;
 }
 
-const T0 = new Date('2025-06-01T12:00:00.000Z');
-const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
+export const T0 = new Date('2025-06-01T12:00:00.000Z');
+export const at = (offsetMs: number) => new Date(T0.getTime() + offsetMs);
 const MINUTE_MS = 60_000;
 const TTL_MS = 14 * 1_440 * MINUTE_MS;
 const MAX_AGE_MS = 90 * 1_440 * MINUTE_MS;
 
 /** A session begun at T0, maybe refreshed once a minute later, maybe revoked; judged at `now`. */
-interface LivenessCase {
+export interface LivenessCase {
   readonly name: string;
   readonly firstTokenExpiresAt?: Date;
   readonly expiresAt?: Date;
@@ -27,7 +27,7 @@ interface LivenessCase {
   readonly now: Date;
 }
 
-const cases: LivenessCase[] = [
+export const cases: LivenessCase[] = [
   { name: 'a session just begun', now: at(1) },
   { name: 'a revoked session', revokedAt: at(1), now: at(2) },
   { name: 'a session 1 ms before its maximum age', expiresAt: at(TTL_MS + MINUTE_MS), now: at(TTL_MS + MINUTE_MS - 1), refreshedUntil: at(TTL_MS + MINUTE_MS) },
@@ -39,7 +39,7 @@ const cases: LivenessCase[] = [
 ];
 
 /** The case as the domain sees it: the facts its rule decides on. */
-function livenessOf(c: LivenessCase): SessionLiveness {
+export function livenessOf(c: LivenessCase): SessionLiveness {
   return {
     revokedAt: c.revokedAt ?? null,
     expiresAt: c.expiresAt ?? at(MAX_AGE_MS),
@@ -47,7 +47,7 @@ function livenessOf(c: LivenessCase): SessionLiveness {
   };
 }
 
-async function setUp(store: SessionStore, c: LivenessCase): Promise<void> {
+export async function setUp(store: SessionStore, c: LivenessCase): Promise<void> {
   const { expiresAt } = livenessOf(c);
   await store.start({
     id: 'session-1',

@@ -44,6 +44,12 @@ export interface Dialect {
   serverOptions?(config: Extract<DatabaseConfig, { url: string }>): DataSourceOptions;
   /** The SQL as the driver takes it, from SQL written with `?` placeholders. */
   placeholders(sql: string): string;
+  /**
+   * The first row of a read, straight on the driver's pool, on a statement the server prepares
+   * once per connection: the hot path of every authenticated request (Database.readOne),
+   * without TypeORM's query runner around it. Errors are the driver's own.
+   */
+  preparedRead?(dataSource: DataSource, sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined>;
   /** An identifier quoted, for a name the SQL subset does not allow bare (`key`). */
   quote(identifier: string): string;
   readonly errors: DialectErrors;

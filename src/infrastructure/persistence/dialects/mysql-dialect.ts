@@ -18,11 +18,24 @@ const UNAVAILABLE_MESSAGE = new RegExp(
 );
 const MIGRATION_LOCK = 'auth_service_migrations';
 
+interface CallbackPool {
+  execute(sql: string, values: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+// mysql2's execute prepares a statement once per connection (its cache) and then only binds it.
+function preparedRead(dataSource: DataSource, sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
+  const pool = (dataSource.driver as unknown as { pool: CallbackPool }).pool;
+  return new Promise((resolve, reject) => {
+    pool.execute(sql, [...parameters], (error, rows) => (error ? reject(error) : resolve((rows as Record<string, unknown>[])[0])));
+  });
+}
+
 /** MySQL and MariaDB, through mysql2. */
 export const mysqlDialect: Dialect = {
   kind: 'mysql',
   driver: 'mysql',
   connection: 'pooled',
+  preparedRead,
   serverOptions: (config) => ({
     type: 'mysql',
     url: config.url,

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
 import type { Dialect } from './dialect.js';
 import { isNetworkFailure, TYPEORM_NOT_CONNECTED } from './network-errors.js';
 import { numberedPlaceholders } from './numbered-placeholders.js';
@@ -16,11 +19,26 @@ const UNAVAILABLE_MESSAGE = new RegExp(
 );
 const MIGRATION_LOCK = "hashtext('auth_service_migrations')";
 
+// A named statement is parsed and planned once per connection, then only bound and run.
+const statementNames = new Map<string, string>();
+const statementName = (text: string) => {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `auth_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
+  return name;
+};
+
+async function preparedRead(dataSource: DataSource, sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const text = numberedPlaceholders(sql);
+  return (await pool.query<Record<string, unknown>>({ name: statementName(text), text, values: [...parameters] })).rows[0];
+}
+
 /** PostgreSQL 13 or later, through pg. */
 export const postgresDialect: Dialect = {
   kind: 'postgres',
   driver: 'postgres',
   connection: 'pooled',
+  preparedRead,
   serverOptions: (config) => ({
     type: 'postgres',
     url: config.url,
