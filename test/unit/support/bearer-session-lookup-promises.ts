@@ -8,6 +8,8 @@ import { isLiveSession } from '../../../src/domain/session-liveness.js';
 import { User } from '../../../src/domain/user.js';
 import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-store.js';
 import { at, cases as livenessCases, livenessOf, setUp, T0 } from './session-store-promises.js';
+import { AccountNotice } from '../../../src/application/services/account-notice.js';
+import { FixedClock } from '../fakes/fixed-clock.js';
 
 /** A BearerSessionLookup over sessions and accounts that the suite sets up through their own ports. */
 export interface BearerSessionLookupUnderTest {
@@ -61,7 +63,8 @@ export function bearerSessionLookupPromises(make: () => Promise<BearerSessionLoo
 
   it("answers no principal once a password change has ended the account's sessions", async () => {
     await setUp(s.sessions, livenessCases[0]!);
-    await new PasswordReplacement(s.users, s.sessions, new InMemoryAccountTokenStore()).replace((await s.users.findById('user-1'))!, 'new-hash', at(1));
+    const tokens = new InMemoryAccountTokenStore();
+    await new PasswordReplacement(s.users, s.sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1)))).replace((await s.users.findById('user-1'))!, 'new-hash', at(1));
     expect(await s.lookup.findLivePrincipal('user-1', 'session-1', at(2))).to.equal(null);
   });
 }
