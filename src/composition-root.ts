@@ -74,32 +74,45 @@ import { Metrics } from './infrastructure/observability/metrics.js';
 import { Readiness } from './infrastructure/observability/readiness.js';
 import { requestDeadline } from './infrastructure/request-context/request-deadline.js';
 
-/** A typed injection token: explicit, so injection never depends on decorator metadata. */
-interface Token<T> {
-  readonly symbol: symbol;
-  readonly type?: T;
-}
-const token = <T>(name: string): Token<T> => ({ symbol: Symbol(name) });
-
-const T = {
-  Clock: token<Clock>('Clock'),
-  IdGenerator: token<IdGenerator>('IdGenerator'),
-  SecretTokenGenerator: token<SecretTokenGenerator>('SecretTokenGenerator'),
-  SuccessorTokenDeriver: token<SuccessorTokenDeriver>('SuccessorTokenDeriver'),
-  PasswordHasher: token<PasswordHasher>('PasswordHasher'),
-  CommonPasswords: token<ReadonlySet<string>>('CommonPasswords'),
-  NewPasswordCheck: token<NewPasswordCheck>('NewPasswordCheck'),
-  UserRepository: token<UserRepository>('UserRepository'),
-  SessionStore: token<SessionStore>('SessionStore'),
-  BearerSessionLookup: token<BearerSessionLookup>('BearerSessionLookup'),
-  AttemptThrottle: token<AttemptThrottle>('AttemptThrottle'),
-  SecurityEventLog: token<SecurityEventLog>('SecurityEventLog'),
-  AccessTokenIssuer: token<AccessTokenIssuer>('AccessTokenIssuer'),
-  AccessTokenVerifier: token<AccessTokenVerifier>('AccessTokenVerifier'),
-  AccountTokenStore: token<AccountTokenStore>('AccountTokenStore'),
-  Mailer: token<Mailer>('Mailer'),
-  PasswordResetRequests: token<PasswordResetRequests>('PasswordResetRequests'),
+/**
+ * Every port the root fills, by name: the ports the routes take, and those only the root
+ * uses. This type is the one list; each port is registered once under it (PortRegistry).
+ */
+type Ports = RoutePorts & {
+  readonly verifier: AccessTokenVerifier;
+  readonly bearerSessions: BearerSessionLookup;
+  readonly mailer: Mailer;
+  readonly commonPasswords: ReadonlySet<string>;
 };
+
+/**
+ * The child container, keyed by port name: an explicit symbol per name, so that injection
+ * never depends on decorator metadata (TypeScript 7's tsc emits none that tsyringe could read).
+ */
+class PortRegistry {
+  private readonly symbols = new Map<keyof Ports, symbol>();
+
+  constructor(private readonly c: DependencyContainer) {}
+
+  set<K extends keyof Ports>(name: K, adapter: Ports[K]): void {
+    this.c.register(this.symbolOf(name), { useValue: adapter });
+  }
+
+  get<K extends keyof Ports>(name: K): Ports[K] {
+    return this.c.resolve<Ports[K]>(this.symbolOf(name));
+  }
+
+  /** The ports, each resolved when read: no second list of names to keep in step. */
+  view(): Ports {
+    return new Proxy({} as Ports, { get: (_, name) => (typeof name === 'string' && name !== 'then' ? this.get(name as keyof Ports) : undefined) });
+  }
+
+  private symbolOf(name: keyof Ports): symbol {
+    let symbol = this.symbols.get(name);
+    if (!symbol) this.symbols.set(name, (symbol = Symbol(name)));
+    return symbol;
+  }
+}
 
 export interface Service {
   readonly app: Koa<AppState>;
@@ -144,58 +157,38 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const throttle = createAttemptThrottle(config, db, logger);
 
   const c = container.createChildContainer();
-  const set = <P>(t: Token<P>, value: P) => c.register(t.symbol, { useValue: value });
-  const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
-  set(T.Clock, new SystemClock());
-  set(T.IdGenerator, new UuidIdGenerator());
-  set(T.SecretTokenGenerator, new CryptoSecretTokenGenerator());
-  set(T.SuccessorTokenDeriver, new HmacSuccessorTokenDeriver());
-  const bcryptHasher = await BcryptPasswordHasher.create(config.bcryptCost);
-  set(T.CommonPasswords, await commonPasswordList());
-  set(T.AttemptThrottle, throttle.throttle);
-  set(T.SecurityEventLog, new BunyanSecurityEventLog(logger));
+  const ports = new PortRegistry(c);
+  ports.set('clock', new SystemClock());
+  ports.set('ids', new UuidIdGenerator());
+  ports.set('secrets', new CryptoSecretTokenGenerator());
+  ports.set('deriver', new HmacSuccessorTokenDeriver());
+  ports.set('commonPasswords', await commonPasswordList());
+  ports.set('throttle', throttle.throttle);
+  ports.set('events', new BunyanSecurityEventLog(logger));
   const observability = createObservability(db, logger);
   // Every hash and compare waits its turn in one bounded queue, fair between client addresses.
-  set(T.PasswordHasher, new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
+  const bcryptHasher = await BcryptPasswordHasher.create(config.bcryptCost);
+  ports.set('hasher', new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
   // Every outbound call goes through the gateway's circuit breakers.
   const gateway = new HttpGateway({ settings: config.breaker, logger, metrics: new BreakerMetrics(observability.metrics.registry) });
-  registerAdapters(c, config, db, keys, breachedPasswordChecker(config, gateway, logger));
-  c.register(T.Mailer.symbol, { useValue: mailerFor(config, gateway) });
+  registerAdapters(ports, config, db, keys, breachedPasswordChecker(config, gateway, logger));
+  ports.set('mailer', mailerFor(config, gateway));
   // checks.breakers only when some upstream is configured: otherwise there is nothing to report.
   if (Object.keys(gateway.states()).length > 0) observability.readiness.register(new BreakerReadinessCheck(() => gateway.states()));
-  const resolveResets = new ResolvePasswordResetRequests(get(T.PasswordResetRequests), get(T.UserRepository), get(T.SecretTokenGenerator), get(T.Clock), {
+  const resolveResets = new ResolvePasswordResetRequests(ports.get('resetRequests'), ports.get('users'), ports.get('secrets'), ports.get('clock'), {
     appBaseUrl: config.appBaseUrl,
     ttlMs: config.mail.passwordResetTtlMs,
     batchSize: 20,
   });
-  const outbox = startMailOutbox(config, db, get(T.Mailer), get(T.Clock), logger, observability, resolveResets);
+  const outbox = startMailOutbox(config, db, ports.get('mailer'), ports.get('clock'), logger, observability, resolveResets);
 
-  const ports: RoutePorts = {
-    users: get(T.UserRepository),
-    sessions: get(T.SessionStore),
-    hasher: get(T.PasswordHasher),
-    clock: get(T.Clock),
-    throttle: get(T.AttemptThrottle),
-    events: get(T.SecurityEventLog),
-    deriver: get(T.SuccessorTokenDeriver),
-    tokens: get(T.AccountTokenStore),
-    secrets: get(T.SecretTokenGenerator),
-    newPasswordCheck: get(T.NewPasswordCheck),
-    ids: get(T.IdGenerator),
-    accessTokens: get(T.AccessTokenIssuer),
-    resetRequests: get(T.PasswordResetRequests),
-    factors: new TypeOrmSecondFactorStore(db, new AesGcmSecretCipher(config.dataEncryption.key)),
-    challenges: new TypeOrmMfaChallengeStore(db),
-    totp: new OtpauthTotpCalculator(),
-    recoveryCodes: new CryptoRecoveryCodeGenerator(),
-  };
-  const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
+  const routes = withApiDocumentation(buildRoutes(config, keys, ports.view(), observability));
   const app = createHttpApp({
     logger,
     routes,
     metrics: observability.metrics,
     lifecycle: observability.lifecycle,
-    authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.BearerSessionLookup), get(T.Clock)),
+    authenticate: new AuthenticateAccessToken(ports.get('verifier'), ports.get('bearerSessions'), ports.get('clock')),
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
@@ -213,21 +206,23 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 }
 
-function registerAdapters(c: DependencyContainer, config: Config, db: Database, keys: TokenKeys, breached: BreachedPasswordChecker | null): void {
+/** The adapters that need the database, the keys or the configuration. */
+function registerAdapters(ports: PortRegistry, config: Config, db: Database, keys: TokenKeys, breached: BreachedPasswordChecker | null): void {
   const jwt = { issuer: config.jwt.issuer, audience: config.jwt.audience };
-  const get = <P>(t: Token<P>): P => c.resolve<P>(t.symbol);
   // The blocklist is always on; the service's own name on it is its token issuer (JWT_ISSUER).
-  const policy = new PasswordPolicy({ minLength: config.passwordMinLength, commonPasswords: get(T.CommonPasswords), serviceName: config.jwt.issuer });
-  c.register(T.NewPasswordCheck.symbol, { useValue: new NewPasswordCheck(policy, breached) });
-  c.register(T.UserRepository.symbol, { useValue: new TypeOrmUserRepository(db) });
-  c.register(T.SessionStore.symbol, { useValue: new TypeOrmSessionStore(db) });
-  c.register(T.BearerSessionLookup.symbol, { useValue: new TypeOrmBearerSessionLookup(db) });
-  c.register(T.AccessTokenIssuer.symbol, {
-    useFactory: () => new JoseAccessTokenIssuer(keys, { ...jwt, ttlMs: config.accessTokenTtlMs }, get(T.IdGenerator), get(T.Clock)),
-  });
-  c.register(T.AccessTokenVerifier.symbol, { useFactory: () => new JoseAccessTokenVerifier(keys, jwt, get(T.Clock)) });
-  c.register(T.AccountTokenStore.symbol, { useValue: new TypeOrmAccountTokenStore(db) });
-  c.register(T.PasswordResetRequests.symbol, { useValue: new TypeOrmPasswordResetRequests(db) });
+  const policy = new PasswordPolicy({ minLength: config.passwordMinLength, commonPasswords: ports.get('commonPasswords'), serviceName: config.jwt.issuer });
+  ports.set('newPasswordCheck', new NewPasswordCheck(policy, breached));
+  ports.set('users', new TypeOrmUserRepository(db));
+  ports.set('sessions', new TypeOrmSessionStore(db));
+  ports.set('bearerSessions', new TypeOrmBearerSessionLookup(db));
+  ports.set('accessTokens', new JoseAccessTokenIssuer(keys, { ...jwt, ttlMs: config.accessTokenTtlMs }, ports.get('ids'), ports.get('clock')));
+  ports.set('verifier', new JoseAccessTokenVerifier(keys, jwt, ports.get('clock')));
+  ports.set('tokens', new TypeOrmAccountTokenStore(db));
+  ports.set('resetRequests', new TypeOrmPasswordResetRequests(db));
+  ports.set('factors', new TypeOrmSecondFactorStore(db, new AesGcmSecretCipher(config.dataEncryption.key)));
+  ports.set('challenges', new TypeOrmMfaChallengeStore(db));
+  ports.set('totp', new OtpauthTotpCalculator());
+  ports.set('recoveryCodes', new CryptoRecoveryCodeGenerator());
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */
