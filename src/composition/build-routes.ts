@@ -99,7 +99,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   const sessionStarter = new SessionStarter(sessions, ports.accessTokens, secrets, ports.ids, clock, {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
-  });
+  }, users);
   const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
   const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);

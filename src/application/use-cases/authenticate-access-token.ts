@@ -12,7 +12,7 @@ export interface Principal {
 
 /**
  * The service's own bearer check: a valid signature is not enough, the account must still
- * exist and the token's session must still be live. That also refuses every token issued
+ * exist, not be disabled, and the token's session must still be live. That also refuses every token issued
  * before the latest password change or reset, to the request rather than the second: the
  * change ends every session (PasswordReplacement), and a login after it starts a new one.
  * Refuses with InvalidAccessToken.
@@ -30,6 +30,8 @@ export class AuthenticateAccessToken {
     const claims = await this.verifier.verify(token);
     const user = await this.users.findById(claims.userId);
     if (!user) throw new InvalidAccessToken();
+    // Disabled by an administrator: refused at once, on every instance (issue 17).
+    if (user.disabledAt) throw new InvalidAccessToken();
     // A logged-out or revoked session takes its access tokens with it, not 15 minutes later.
     if (!(await this.sessions.isLive(claims.sessionId, this.clock.now()))) throw new InvalidAccessToken();
     return { userId: user.id, sessionId: claims.sessionId };

@@ -97,7 +97,7 @@ export async function secondFactorFixture(options: SecondFactorFixtureOptions = 
   const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
   const secondFactor = new SecondFactorCheck(factors, totp, throttle, events, clock);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
-  const starter = new SessionStarter(sessions, accessTokens, secrets, new SequentialIdGenerator('new-session'), clock, { refreshTokenTtlMs: 86_400_000, sessionMaxAgeMs: 86_400_000 });
+  const starter = new SessionStarter(sessions, accessTokens, secrets, new SequentialIdGenerator('new-session'), clock, { refreshTokenTtlMs: 86_400_000, sessionMaxAgeMs: 86_400_000 }, users);
   const policy = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   return {
     users,
