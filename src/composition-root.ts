@@ -37,6 +37,8 @@ import { createDataSource, openDatabase } from './infrastructure/persistence/cre
 import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-mfa-challenge-store.js';
+import { TypeOrmAccountAdministration } from './infrastructure/persistence/typeorm-account-administration.js';
+import { TypeOrmUserDirectory } from './infrastructure/persistence/typeorm-user-directory.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
 import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
 import { CryptoRecoveryCodeGenerator } from './infrastructure/security/crypto-recovery-code-generator.js';
@@ -185,6 +187,8 @@ export async function createService(config: Config, options: ServiceOptions = {}
     challenges: new TypeOrmMfaChallengeStore(db),
     totp: new OtpauthTotpCalculator(),
     recoveryCodes: new CryptoRecoveryCodeGenerator(),
+    accounts: new TypeOrmAccountAdministration(db),
+    directory: new TypeOrmUserDirectory(db),
   };
   const routes = withApiDocumentation(buildRoutes(config, keys, ports, observability));
   const app = createHttpApp({
@@ -194,6 +198,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     lifecycle: observability.lifecycle,
     authenticate: new AuthenticateAccessToken(get(T.AccessTokenVerifier), get(T.UserRepository), get(T.SessionStore), get(T.Clock)),
     bodyLimitBytes: config.bodyLimitBytes,
+    adminApiKey: config.adminApiKey,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
