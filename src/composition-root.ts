@@ -39,6 +39,8 @@ import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmBearerSessionLookup } from './infrastructure/persistence/typeorm-bearer-session-lookup.js';
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-mfa-challenge-store.js';
+import { TypeOrmAccountAdministration } from './infrastructure/persistence/typeorm-account-administration.js';
+import { TypeOrmUserDirectory } from './infrastructure/persistence/typeorm-user-directory.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
 import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
 import { CryptoRecoveryCodeGenerator } from './infrastructure/security/crypto-recovery-code-generator.js';
@@ -190,6 +192,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     lifecycle: observability.lifecycle,
     authenticate: new AuthenticateAccessToken(ports.get('verifier'), ports.get('bearerSessions'), ports.get('clock')),
     bodyLimitBytes: config.bodyLimitBytes,
+    adminApiKey: config.adminApiKey,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
@@ -223,6 +226,8 @@ function registerAdapters(ports: PortRegistry, config: Config, db: Database, key
   ports.set('challenges', new TypeOrmMfaChallengeStore(db));
   ports.set('totp', new OtpauthTotpCalculator());
   ports.set('recoveryCodes', new CryptoRecoveryCodeGenerator());
+  ports.set('accounts', new TypeOrmAccountAdministration(db));
+  ports.set('directory', new TypeOrmUserDirectory(db));
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */

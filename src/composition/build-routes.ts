@@ -67,6 +67,11 @@ import { ConfirmTotp } from '../application/use-cases/confirm-totp.js';
 import { DisableTotp } from '../application/use-cases/disable-totp.js';
 import { EnrolTotp } from '../application/use-cases/enrol-totp.js';
 import { RegenerateRecoveryCodes } from '../application/use-cases/regenerate-recovery-codes.js';
+import type { AccountAdministration } from '../application/ports/account-administration.js';
+import type { UserDirectory } from '../application/ports/user-directory.js';
+import { DeleteOwnAccount } from '../application/use-cases/delete-own-account.js';
+import { deleteAccountRoute } from '../interfaces/http/routes/delete-account-route.js';
+import { buildAdminRoutes } from './build-admin-routes.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -87,6 +92,8 @@ export interface RoutePorts {
   readonly challenges: MfaChallengeStore;
   readonly totp: TotpCalculator;
   readonly recoveryCodes: RecoveryCodeGenerator;
+  readonly accounts: AccountAdministration;
+  readonly directory: UserDirectory;
 }
 
 export interface RouteObservability {
@@ -105,7 +112,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   const sessionStarter = new SessionStarter(sessions, ports.accessTokens, secrets, ports.ids, clock, {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
-  });
+  }, users);
   const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
   const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);
@@ -128,6 +135,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
     currentUserRoute(new GetCurrentUser(users, ports.factors)),
     changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
+    deleteAccountRoute(new DeleteOwnAccount(users, reauthentication, ports.accounts)),
     listSessionsRoute(new ListSessions(sessions, clock)),
     revokeSessionRoute(new RevokeSession(sessions, clock)),
     passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
@@ -140,5 +148,6 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     healthLiveRoute(),
     healthReadyRoute(observability.readiness),
     metricsRoute(observability.metrics, config.metricsToken),
+    ...buildAdminRoutes(config.adminApiKey, ports),
   ];
 }

@@ -168,3 +168,27 @@ export class NoSecondFactor extends DomainError {
     super('This account has no second factor, so it has no recovery codes.');
   }
 }
+
+/** An administrator disabled the account: told only to whoever proved its password. */
+export class AccountDisabled extends DomainError {
+  readonly code = 'account_disabled';
+  constructor() {
+    super('This account has been disabled by an administrator.');
+  }
+}
+
+/** An admin API call named an account that does not exist (or no longer does). */
+export class UserNotFound extends DomainError {
+  readonly code = 'user_not_found';
+  constructor() {
+    super('There is no account with this id.');
+  }
+}
+
+/** A page request of the admin API with a limit out of range or a cursor it never gave out. */
+export class InvalidPageRequest extends InvalidInput {
+  readonly code = 'invalid_page_request';
+  constructor(field: 'limit' | 'cursor', message: string) {
+    super('The page request is not valid.', [{ field, code: `invalid_${field}`, message }]);
+  }
+}

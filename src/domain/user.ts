@@ -7,6 +7,10 @@ export interface UserProps {
   readonly emailVerifiedAt: Date | null;
   readonly passwordChangedAt: Date;
   readonly createdAt: Date;
+  /** Set by an administrator: the account can neither log in nor use its tokens. */
+  readonly disabledAt?: Date | null;
+  /** The latest successful login (a session begun), for the admin API. */
+  readonly lastLoginAt?: Date | null;
 }
 
 /**
@@ -53,6 +57,15 @@ export class User {
   get createdAt(): Date {
     return this.props.createdAt;
   }
+  get disabledAt(): Date | null {
+    return this.props.disabledAt ?? null;
+  }
+  get disabled(): boolean {
+    return this.disabledAt !== null;
+  }
+  get lastLoginAt(): Date | null {
+    return this.props.lastLoginAt ?? null;
+  }
 
   /** A new password, changed at `now` (ending the sessions begun before is the caller's part). */
   withChangedPassword(passwordHash: string, now: Date): User {
@@ -72,5 +85,14 @@ export class User {
   /** The same password, stored under a stronger hash: not a password change, sessions live on. */
   withRehashedPassword(passwordHash: string): User {
     return new User({ ...this.props, passwordHash });
+  }
+
+  /** An administrator stopped the account (ending its sessions is the caller's part). */
+  withDisabled(now: Date): User {
+    return this.disabled ? this : new User({ ...this.props, disabledAt: now });
+  }
+
+  withEnabled(): User {
+    return new User({ ...this.props, disabledAt: null });
   }
 }

@@ -14,7 +14,7 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
   const email = uniqueEmail();
   const metricsToken = `metrics-token-${canaries.token}`;
   /** Everything that must never be written: the canaries and every token the service handed out. */
-  const secrets = new Set<string>([canaries.password, canaries.shortPassword, canaries.token, metricsToken]);
+  const secrets = new Set<string>([canaries.password, canaries.shortPassword, canaries.token, metricsToken, canaries.adminKey]);
   const statuses = new Set<number>();
   let requestsSent = 0;
   let outbox: string;
@@ -25,6 +25,7 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
     const generous = '100000'; // throttling would stop the requests before the steps under test
     t = await startTestService({
       METRICS_TOKEN: metricsToken,
+      ADMIN_API_KEY: canaries.adminKey,
       MAIL_OUTBOX_DIR: outbox,
       LOGIN_MAX_FAILURES: generous,
       REGISTER_MAX_PER_ADDRESS: generous,
@@ -75,7 +76,7 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
   }
 
   it('sent every mounted route valid, refused, malformed, wrongly typed and failing requests', () => {
-    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/auth/login/mfa', '/users/me/mfa/totp', '/users/me/mfa/recovery-codes', '/users/me/password', '/users/me/email', '/users/me/email/confirm', '/health/ready', '/metrics']);
+    expect(t.service.routes.map((route) => route.path)).to.include.members(['/auth/login', '/auth/login/mfa', '/users/me/mfa/totp', '/users/me/mfa/recovery-codes', '/users/me/password', '/users/me/email', '/users/me/email/confirm', '/health/ready', '/metrics', '/admin/users', '/admin/users/:id']);
     expect([...statuses]).to.include.members([200, 202, 204, 400, 401, 404, 405, 409, 415, 422, 500]);
   });
 

@@ -3,11 +3,13 @@
 // types generated from it next to the tests that use them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { startTestService } from '../../dist/test/integration/support/test-service.js';
+import { ADMIN_KEY } from '../../dist/test/integration/admin/admin-support.js';
 import { generateTypes } from './generate-types.mjs';
 
 const OUT = new URL('../../test/integration/openapi/generated/', import.meta.url);
 
-const service = await startTestService();
+// With the admin API on: the client covers its routes too.
+const service = await startTestService({ ADMIN_API_KEY: ADMIN_KEY });
 try {
   const response = await fetch(`${service.url}/openapi.json`);
   if (response.status !== 200) throw new Error(`GET /openapi.json answered ${response.status}`);

@@ -10,6 +10,8 @@ export interface UserRepository {
   add(user: User): Promise<void>;
   findByEmail(email: Email): Promise<User | null>;
   findById(id: string): Promise<User | null>;
-  /** Saves the fields a User can change (hash, verification, password change time). */
+  /** Saves the fields a User can change (hash, verification, password change time, disabled), not the login time. */
   update(user: User): Promise<void>;
+  /** Sets the account's last login time alone (no read, no other field); an unknown id changes nothing. */
+  recordLogin(userId: string, at: Date): Promise<void>;
 }

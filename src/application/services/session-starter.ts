@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import type { SessionStore } from '../ports/session-store.js';
+import type { UserRepository } from '../ports/user-repository.js';
 
 export interface SessionLifetimes {
   readonly refreshTokenTtlMs: number;
@@ -42,6 +43,7 @@ export class SessionStarter {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly lifetimes: SessionLifetimes,
+    private readonly users: Pick<UserRepository, 'recordLogin'>,
   ) {}
 
   async start(user: User, client: { userAgent: string | null; ip: string | null }, proof?: AuthenticationProof): Promise<StartedSession> {
@@ -62,6 +64,8 @@ export class SessionStarter {
       amr,
       authTime,
     });
+    // The admin API's lastLoginAt: one keyed UPDATE, next to the hash this login just compared.
+    await this.users.recordLogin(user.id, now);
     const access = await this.accessTokens.issue({ userId: user.id, sessionId, amr, authTime });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
   }

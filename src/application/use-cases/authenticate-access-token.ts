@@ -8,7 +8,7 @@ export type Principal = LivePrincipal;
 
 /**
  * The service's own bearer check: a valid signature is not enough, the account must still
- * exist and the token's session must still be live. That also refuses every token issued
+ * exist, not be disabled, and the token's session must still be live. That also refuses every token issued
  * before the latest password change or reset, to the request rather than the second: the
  * change ends every session (PasswordReplacement), a login after it starts a new one, and a
  * session begun before it is refused even if a racing login left it unrevoked. All of that is

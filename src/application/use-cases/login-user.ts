@@ -1,5 +1,5 @@
 import { Email } from '../../domain/email.js';
-import { EmailNotVerified, HashingBusy } from '../../domain/errors.js';
+import { AccountDisabled, EmailNotVerified, HashingBusy } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -43,6 +43,7 @@ export class LoginUser {
     const email = Email.parse(input.email);
     const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
+    if (user.disabled) throw new AccountDisabled();
     if (this.settings.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
     await this.upgradeHashIfWeak(user, password);
     await this.secondStep.demandIfEnrolled(user);

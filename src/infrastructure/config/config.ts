@@ -91,6 +91,8 @@ export interface Config {
   readonly breaker: BreakerConfig;
   /** Bearer token that GET /metrics requires; null: the metrics are open (e.g. a private network). */
   readonly metricsToken: string | null;
+  /** Bearer key of the admin API; null: the admin API is off (every /admin path is 404). */
+  readonly adminApiKey: string | null;
   readonly dataEncryption: DataEncryptionConfig;
   readonly mfa: MfaConfig;
 }
@@ -157,6 +159,7 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     breachedPasswords: readBreachedPasswords(read),
     breaker: readBreaker(read),
     metricsToken: readMetricsToken(read),
+    adminApiKey: readAdminApiKey(read),
     dataEncryption: readDataEncryption(read, production),
     mfa: { issuer: read.string('MFA_ISSUER', jwt.issuer), maxFailures: read.integer('MFA_MAX_FAILURES', 5, 1, 1_000) },
   };
@@ -286,6 +289,13 @@ function readMetricsToken(read: EnvReader): string | null {
   // A scrape token is a shared secret: short ones can be guessed over the network.
   if (token !== null && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   return token;
+}
+
+function readAdminApiKey(read: EnvReader): string | null {
+  const key = read.raw('ADMIN_API_KEY') ?? null;
+  // It opens every account: a short one could be guessed over the network.
+  if (key !== null && key.length < 32) throw new ConfigError('ADMIN_API_KEY', 'must be at least 32 characters');
+  return key;
 }
 
 /** PEM in one environment line often arrives with literal "\n" sequences. */

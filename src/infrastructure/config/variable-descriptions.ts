@@ -29,6 +29,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       TRUST_PROXY: { meaning: 'When true, the client address is the last `X-Forwarded-For` entry and the scheme comes from `X-Forwarded-Proto` (behind a load balancer only).' },
       CORS_ORIGINS: { meaning: 'Comma-separated origins allowed to call the API from a browser; no CORS headers without it.', accepts: 'https://app.example.com,https://admin.example.com' },
       METRICS_TOKEN: { meaning: 'Bearer token that `GET /metrics` requires; without it the metrics are open (warned about in production).', accepts: 'at least 16 characters' },
+      ADMIN_API_KEY: { meaning: 'Bearer key of the admin API (`/admin/...`); without it the admin API is off and every `/admin` path answers 404.', accepts: 'at least 32 characters' },
     },
   },
   {

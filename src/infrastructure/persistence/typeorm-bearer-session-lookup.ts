@@ -3,10 +3,10 @@ import type { Database } from './database.js';
 import { LIVE, liveAt } from './typeorm-session-store.js';
 
 // Both tables by primary key (the token's sid and sub), the session's live rule as the session
-// store writes it: one indexed read per authenticated request. The account's own conditions
-// (not disabled, the admin issue) join the WHERE on `u`, and the check stays one look-up.
+// store writes it: one indexed read per authenticated request. An account an administrator
+// disabled takes its tokens with it at once, on every instance (the admin API).
 const LIVE_PRINCIPAL = `SELECT 1 AS live FROM sessions s JOIN users u ON u.id = s.user_id
-  WHERE s.id = ? AND u.id = ? AND ${LIVE}`;
+  WHERE s.id = ? AND u.id = ? AND u.disabled_at IS NULL AND ${LIVE}`;
 
 /**
  * The bearer check in one statement, on every database (issue 18): it replaced a read of the

@@ -33,7 +33,8 @@ export class TypeOrmUserRepository implements UserRepository {
   }
 
   update(user: User): Promise<void> {
-    const { id, ...changes } = toUserRecord(user);
+    // The login time is recordLogin's alone: a save of other fields never turns it back.
+    const { id, lastLoginAt: _lastLoginAt, ...changes } = toUserRecord(user);
     return this.db.run(async (manager) => {
       try {
         await manager.update(UserRecordSchema, { id }, changes);
@@ -42,6 +43,12 @@ export class TypeOrmUserRepository implements UserRepository {
         if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
         throw error;
       }
+    });
+  }
+
+  recordLogin(userId: string, at: Date): Promise<void> {
+    return this.db.run(async (statements) => {
+      await statements.changedRows('UPDATE users SET last_login_at = ? WHERE id = ?', [at.getTime(), userId]);
     });
   }
 
@@ -54,7 +61,7 @@ export class TypeOrmUserRepository implements UserRepository {
   }
 }
 
-const SELECT_USER = 'SELECT id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at FROM users';
+const SELECT_USER = 'SELECT id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at, disabled_at, last_login_at FROM users';
 
 /** A raw `users` row, checked, as the UserRecord TypeORM would have made of it. */
 function userRecordOf(row: Record<string, unknown>): UserRecord {
@@ -66,5 +73,7 @@ function userRecordOf(row: Record<string, unknown>): UserRecord {
     emailVerifiedAt: nullableDateAt(row, 'email_verified_at'),
     passwordChangedAt: dateAt(row, 'password_changed_at'),
     createdAt: dateAt(row, 'created_at'),
+    disabledAt: nullableDateAt(row, 'disabled_at'),
+    lastLoginAt: nullableDateAt(row, 'last_login_at'),
   };
 }

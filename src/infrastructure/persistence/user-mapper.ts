@@ -11,6 +11,8 @@ export function toUserRecord(user: User): UserRecord {
     emailVerifiedAt: user.emailVerifiedAt,
     passwordChangedAt: user.passwordChangedAt,
     createdAt: user.createdAt,
+    disabledAt: user.disabledAt,
+    lastLoginAt: user.lastLoginAt,
   };
 }
 
@@ -24,5 +26,7 @@ export function toUser(record: UserRecord): User {
     emailVerifiedAt: record.emailVerifiedAt,
     passwordChangedAt: record.passwordChangedAt,
     createdAt: record.createdAt,
+    disabledAt: record.disabledAt,
+    lastLoginAt: record.lastLoginAt,
   });
 }

@@ -10,6 +10,8 @@ export interface UserRecord {
   emailVerifiedAt: Date | null;
   passwordChangedAt: Date;
   createdAt: Date;
+  disabledAt: Date | null;
+  lastLoginAt: Date | null;
 }
 
 const epoch = { type: 'bigint', transformer: epochMs } as const;
@@ -25,5 +27,7 @@ export const UserRecordSchema = new EntitySchema<UserRecord>({
     emailVerifiedAt: { name: 'email_verified_at', ...epoch, nullable: true },
     passwordChangedAt: { name: 'password_changed_at', ...epoch },
     createdAt: { name: 'created_at', ...epoch },
+    disabledAt: { name: 'disabled_at', ...epoch, nullable: true },
+    lastLoginAt: { name: 'last_login_at', ...epoch, nullable: true },
   },
 });

@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   readonly routes: readonly RouteSpec[];
   readonly authenticate: AuthenticateAccessToken;
   readonly bodyLimitBytes: number;
+  /** ADMIN_API_KEY, guarding the admin routes; null: there are none. */
+  readonly adminApiKey: string | null;
   readonly requestTimeoutMs: number;
   /** Believe X-Forwarded-For / -Proto (only behind a proxy that sets them). */
   readonly trustProxy: boolean;

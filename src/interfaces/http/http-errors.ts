@@ -73,6 +73,14 @@ export class MetricsTokenRequired extends HttpRefusal {
   }
 }
 
+/** An /admin route without `Authorization: Bearer <ADMIN_API_KEY>` (a user's access token included). */
+export class AdminKeyRequired extends HttpRefusal {
+  readonly code = 'admin_key_required';
+  constructor() {
+    super('The admin API needs the configured bearer key (ADMIN_API_KEY).');
+  }
+}
+
 /** A client error raised inside Koa or a library (e.g. a malformed URL), by status. */
 export class ClientHttpError extends HttpRefusal {
   readonly code = 'client_error';

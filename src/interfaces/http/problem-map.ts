@@ -68,6 +68,11 @@ export const problemMap: Readonly<Record<ProblemCode, ProblemKind>> = {
   totp_already_enabled: { status: 409, title: 'Authenticator app already set up', type: problemType('totp-already-enabled') },
   no_totp_to_confirm: { status: 409, title: 'Nothing to confirm', type: problemType('no-totp-to-confirm') },
   no_second_factor: { status: 409, title: 'No second factor', type: problemType('no-second-factor') },
+  account_disabled: { status: 403, title: 'Account disabled', type: problemType('account-disabled') },
+  user_not_found: { status: 404, title: 'User not found', type: problemType('user-not-found') },
+  invalid_page_request: validation,
+  // ADMIN_API_KEY missing or wrong: one answer; user access tokens never reach the admin API.
+  admin_key_required: { status: 401, title: 'Unauthorized', type: 'about:blank', headers: () => ({ 'WWW-Authenticate': 'Bearer realm="admin"' }) },
   email_not_verified: { status: 403, title: 'E-mail address not verified', type: problemType('email-not-verified') },
   session_not_found: { status: 404, title: 'Session not found', type: problemType('session-not-found') },
   too_many_attempts: {

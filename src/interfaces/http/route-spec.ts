@@ -14,6 +14,12 @@ export interface ResponseSpec {
   readonly headers?: readonly string[];
 }
 
+export interface QueryParameterSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly schema: JsonSchema;
+}
+
 /**
  * A route as data: the router mounts it (with bearer check and body validation from the same
  * fields) and the OpenAPI document describes it, so the two cannot drift apart.
@@ -27,6 +33,10 @@ export interface RouteSpec {
   readonly tags: readonly string[];
   /** Needs `Authorization: Bearer <access token>`. */
   readonly bearer?: boolean;
+  /** Needs `Authorization: Bearer <ADMIN_API_KEY>` (an admin route: mounted only when the key is set). */
+  readonly admin?: true;
+  /** Query parameters, for the document; the handler reads and checks them. */
+  readonly query?: readonly QueryParameterSpec[];
   /** The JSON body's schema; validated before the handler runs. */
   readonly body?: JsonSchema;
   readonly responses: Readonly<Record<number, ResponseSpec>>;

@@ -5,6 +5,7 @@ import createClient from 'openapi-fetch';
 import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 import type { paths } from './generated/api.js';
+import { ADMIN_KEY } from '../admin/admin-support.js';
 
 type Document = Record<string, Record<string, unknown>>;
 
@@ -22,7 +23,8 @@ const GENERATED = new URL('../../../../test/integration/openapi/generated/', imp
 describe('the client generated from /openapi.json', () => {
   let t: TestService;
   before(async () => {
-    t = await startTestService();
+    // As generate-client.mjs runs it: with the admin API on.
+    t = await startTestService({ ADMIN_API_KEY: ADMIN_KEY });
   });
   after(async () => {
     await t?.stop();

@@ -12,11 +12,13 @@ export interface Canaries {
   readonly shortPassword: string;
   /** For every token field, bearer header, cookie and query parameter. */
   readonly token: string;
+  /** ADMIN_API_KEY of the service under test: sent to the admin routes, so they read the rest. */
+  readonly adminKey: string;
 }
 
 export function newCanaries(): Canaries {
   const hex = () => randomBytes(8).toString('hex');
-  return { password: `canary-password-${hex()}`, shortPassword: `cp${hex().slice(0, 6)}`, token: `canary-token-${hex()}` };
+  return { password: `canary-password-${hex()}`, shortPassword: `cp${hex().slice(0, 6)}`, token: `canary-token-${hex()}`, adminKey: `canary-admin-key-${hex()}${hex()}` };
 }
 
 /** The live tokens of a session, when the request should get past the bearer check. */
@@ -85,7 +87,7 @@ export function sendCanaryRequest(t: TestService, route: RouteSpec, request: Can
   const call = t
     .http()
     [request.method ?? route.method](path + query)
-    .set('Authorization', `Bearer ${session?.accessToken ?? canaries.token}`)
+    .set('Authorization', `Bearer ${route.admin ? canaries.adminKey : (session?.accessToken ?? canaries.token)}`)
     .set('Cookie', `session=${canaries.token}`);
   if (request.contentType) call.set('Content-Type', request.contentType);
   return body === undefined ? call : call.send(body);

@@ -57,6 +57,12 @@ describe('AuthenticateAccessToken', () => {
     return 'token';
   };
 
+  it('refuses a token of an account disabled since it was issued', async () => {
+    const token = tokenIssuedAt(PASSWORD_CHANGED_AT);
+    await users.update((await users.findById('user-1'))!.withDisabled(NOW));
+    await expectInvalidAccessToken(authenticate.execute(token));
+  });
+
   it('refuses a missing token', async () => {
     await expectInvalidAccessToken(authenticate.execute(null));
   });

@@ -12,7 +12,7 @@ export class InMemoryBearerSessionLookup implements BearerSessionLookup {
   async findLivePrincipal(userId: string, sessionId: string, now: Date): Promise<LivePrincipal | null> {
     const user = await this.users.findById(userId);
     const family = this.sessions.family(sessionId);
-    if (!user || family?.userId !== userId || !(await this.sessions.isLive(sessionId, now))) return null;
+    if (!user || user.disabled || family?.userId !== userId || !(await this.sessions.isLive(sessionId, now))) return null;
     return { userId, sessionId };
   }
 }

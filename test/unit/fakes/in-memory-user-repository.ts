@@ -1,7 +1,7 @@
 import type { UserRepository } from '../../../src/application/ports/user-repository.js';
 import type { Email } from '../../../src/domain/email.js';
 import { EmailAlreadyRegistered } from '../../../src/domain/errors.js';
-import type { User } from '../../../src/domain/user.js';
+import { User, type UserProps } from '../../../src/domain/user.js';
 
 /**
  * Accounts in memory. Like the real store's unique index, it holds one account per canonical
@@ -32,6 +32,11 @@ export class InMemoryUserRepository implements UserRepository {
     if (this.byId.has(user.id)) this.byId.set(user.id, user);
   }
 
+  async recordLogin(userId: string, at: Date): Promise<void> {
+    const user = this.byId.get(userId);
+    if (user) this.byId.set(userId, User.restore({ ...propsOf(user), lastLoginAt: at }));
+  }
+
   /** Test set-up: the account is deleted behind the use case's back. */
   delete(id: string): void {
     this.byId.delete(id);
@@ -45,3 +50,14 @@ export class InMemoryUserRepository implements UserRepository {
     return this.all().find((user) => user.email.canonical === canonical) ?? null;
   }
 }
+
+const propsOf = (user: User): UserProps => ({
+  id: user.id,
+  email: user.email,
+  passwordHash: user.passwordHash,
+  emailVerifiedAt: user.emailVerifiedAt,
+  passwordChangedAt: user.passwordChangedAt,
+  createdAt: user.createdAt,
+  disabledAt: user.disabledAt,
+  lastLoginAt: user.lastLoginAt,
+});

@@ -10,6 +10,8 @@ const storedWith = (email: string, emailCanonical: string): UserRecord => ({
   emailVerifiedAt: null,
   passwordChangedAt: new Date(0),
   createdAt: new Date(0),
+  disabledAt: null,
+  lastLoginAt: null,
 });
 
 // An account registered under an older, looser rule must stay readable (and able to log in)

@@ -38,7 +38,7 @@ async function login(requireVerifiedEmail: boolean): Promise<Login> {
   const clock = new FixedClock(NOW);
   const passwordCheck = new CurrentPasswordCheck(hasher, new CountingAttemptThrottle(), new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), clock, 15 * 60_000));
   const lifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
-  const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes);
+  const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes, users);
   const loginUser = new LoginUser(users, hasher, passwordCheck, starter, secondStepOfNobody(new CountingAttemptThrottle(), clock), { requireVerifiedEmail });
   return { loginUser, sessions };
 }

@@ -67,4 +67,10 @@ export function bearerSessionLookupPromises(make: () => Promise<BearerSessionLoo
     await new PasswordReplacement(s.users, s.sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1)))).replace((await s.users.findById('user-1'))!, 'new-hash', at(1));
     expect(await s.lookup.findLivePrincipal('user-1', 'session-1', at(2))).to.equal(null);
   });
+
+  it('answers no principal for an account an administrator disabled, though its session is live', async () => {
+    await setUp(s.sessions, livenessCases[0]!);
+    await s.users.update((await s.users.findById('user-1'))!.withDisabled(at(1)));
+    expect(await s.lookup.findLivePrincipal('user-1', 'session-1', at(2))).to.equal(null);
+  });
 }

@@ -64,7 +64,7 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
     users,
     hasher,
     new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS)),
-    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES),
+    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES, users),
     secondStepOfNobody(throttle, clock),
   );
   return { loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };

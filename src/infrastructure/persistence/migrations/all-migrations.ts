@@ -5,6 +5,7 @@ import { BinaryIdentifierCollation1764000003000 } from './1764000003000-binary-i
 import { CreatePasswordResetRequests1764000004000 } from './1764000004000-create-password-reset-requests.js';
 import { AddSessionAuthentication1764000006000 } from './1764000006000-add-session-authentication.js';
 import { CreateSecondFactors1764000007000 } from './1764000007000-create-second-factors.js';
+import { AddUserAdministration1764000008000 } from './1764000008000-add-user-administration.js';
 import { AddAccountTokenNewEmail1764000009000 } from './1764000009000-add-account-token-new-email.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
@@ -16,5 +17,6 @@ export const allMigrations = [
   CreatePasswordResetRequests1764000004000,
   AddSessionAuthentication1764000006000,
   CreateSecondFactors1764000007000,
+  AddUserAdministration1764000008000,
   AddAccountTokenNewEmail1764000009000,
 ];

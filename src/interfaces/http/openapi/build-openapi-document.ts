@@ -1,7 +1,7 @@
 import { OpenApiBuilder, type OpenAPIObject } from 'openapi3-ts/oas31';
 import type { RouteSpec } from '../route-spec.js';
 import { problem } from '../routes/responses.js';
-import { toOperation, BEARER_SCHEME } from './openapi-operation.js';
+import { toOperation, ADMIN_SCHEME, BEARER_SCHEME } from './openapi-operation.js';
 import { toOpenApiPath } from './openapi-path.js';
 import { toResponse } from './openapi-response.js';
 import { REQUEST_ID_HEADER } from './response-headers.js';
@@ -28,6 +28,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   keys: 'Public keys that verify access tokens.',
   health: 'Probes for orchestrators.',
   metrics: 'Prometheus metrics.',
+  admin: 'The admin API (on only with ADMIN_API_KEY): accounts, their sessions and second factors.',
   documentation: 'This document and the Swagger UI that shows it.',
 };
 
@@ -51,6 +52,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], info: Documen
     .addHeader('X-Request-Id', REQUEST_ID_HEADER)
     .addResponse('NotFound', toResponse(404, problem('No route has this path.'), '/no/such/path', schemas))
     .addResponse('MethodNotAllowed', toResponse(405, problem('The path exists, the method does not; `Allow` lists the methods.', ['Allow']), '/auth/login', schemas));
+  // Only where the admin API is on (ADMIN_API_KEY set): otherwise it has no routes to guard.
+  if (routes.some((route) => route.admin)) {
+    builder.addSecurityScheme(ADMIN_SCHEME, { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY, as configured on the service.' });
+  }
   const seen = new Set<string>();
   for (const route of routes.filter((candidate) => !candidate.undocumented)) {
     const path = toOpenApiPath(route.path);

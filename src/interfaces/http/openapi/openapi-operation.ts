@@ -7,10 +7,13 @@ import { JSON_MEDIA_TYPE, toResponse } from './openapi-response.js';
 import type { SchemaCatalogue } from './schema-catalogue.js';
 
 export const BEARER_SCHEME = 'bearerAuth';
+/** The admin API's own credential (ADMIN_API_KEY): a user's access token never opens it. */
+export const ADMIN_SCHEME = 'adminKey';
 
 /** The operation of one route: the body mountRoutes validates, and every answer it can give. */
 export function toOperation(route: RouteSpec, path: OpenApiPath, schemas: SchemaCatalogue): OperationObject {
   const responses: ResponsesObject = {};
+  const parameters = [...path.parameters, ...(route.query ?? []).map((query) => ({ name: query.name, in: 'query' as const, required: false, description: query.description, schema: query.schema }))];
   for (const [status, spec] of Object.entries(responsesOf(route))) {
     responses[status] = toResponse(Number(status), spec, path.template, schemas, route.body);
   }
@@ -18,8 +21,9 @@ export function toOperation(route: RouteSpec, path: OpenApiPath, schemas: Schema
     operationId: route.operationId,
     summary: route.summary,
     tags: [...route.tags],
-    ...(path.parameters.length > 0 ? { parameters: path.parameters } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.bearer ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+    ...(route.admin ? { security: [{ [ADMIN_SCHEME]: [] }] } : {}),
     ...(route.body
       ? {
           requestBody: {

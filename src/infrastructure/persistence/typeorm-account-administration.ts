@@ -1,0 +1,62 @@
+import type { AccountAdministration } from '../../application/ports/account-administration.js';
+import type { Database, Statements } from './database.js';
+import { textAt } from './row-values.js';
+
+/**
+ * Each change is one transaction that first reads the account (so "no such account" is told
+ * apart from "nothing to change" the same way on every database): the place where the audit
+ * event of the change will be written too.
+ */
+export class TypeOrmAccountAdministration implements AccountAdministration {
+  constructor(private readonly db: Database) {}
+
+  disable(userId: string, now: Date): Promise<boolean> {
+    return this.onAccount(userId, async (statements) => {
+      await statements.query('UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL', [now.getTime(), userId]);
+      await endSessions(statements, userId, now);
+      // A second step begun before must not finish into a session now.
+      await statements.query('DELETE FROM mfa_challenges WHERE user_id = ?', [userId]);
+    });
+  }
+
+  enable(userId: string): Promise<boolean> {
+    return this.onAccount(userId, (statements) => statements.query('UPDATE users SET disabled_at = NULL WHERE id = ?', [userId]));
+  }
+
+  endSessions(userId: string, now: Date): Promise<boolean> {
+    return this.onAccount(userId, (statements) => endSessions(statements, userId, now));
+  }
+
+  removeSecondFactors(userId: string): Promise<boolean> {
+    return this.onAccount(userId, async (statements) => {
+      await statements.query('DELETE FROM recovery_codes WHERE user_id = ?', [userId]);
+      await statements.query('DELETE FROM totp_factors WHERE user_id = ?', [userId]);
+    });
+  }
+
+  erase(userId: string): Promise<boolean> {
+    return this.onAccount(userId, async (statements, canonicalEmail) => {
+      // Children first, explicitly: the foreign keys cascade, but SQLite enforces them only
+      // with its pragma on, and the mails and reset requests hold the address, not the id.
+      await statements.query('DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE user_id = ?)', [userId]);
+      for (const table of ['sessions', 'account_tokens', 'recovery_codes', 'totp_factors', 'mfa_challenges']) {
+        await statements.query(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
+      }
+      await statements.query('DELETE FROM password_reset_requests WHERE LOWER(email) = ?', [canonicalEmail]);
+      await statements.query("DELETE FROM mail_outbox WHERE LOWER(recipient) = ? AND status = 'pending'", [canonicalEmail]);
+      await statements.query('DELETE FROM users WHERE id = ?', [userId]);
+    });
+  }
+
+  private onAccount(userId: string, work: (statements: Statements, canonicalEmail: string) => Promise<unknown>): Promise<boolean> {
+    return this.db.transaction(async (statements) => {
+      const [row] = await statements.query('SELECT email_canonical FROM users WHERE id = ?', [userId]);
+      if (!row) return false;
+      await work(statements, textAt(row, 'email_canonical'));
+      return true;
+    });
+  }
+}
+
+const endSessions = (statements: Statements, userId: string, now: Date) =>
+  statements.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now.getTime(), userId]);

@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { registerAndLogin, TEST_PASSWORD, type LoggedIn } from '../support/accounts.js';
+import { enableTotp } from '../support/authenticator.js';
+import { databaseKind } from '../support/test-database.js';
+import { startTestService, type TestService } from '../support/test-service.js';
+import { ADMIN_KEY, allTables, asAdmin } from './admin-support.js';
+
+describe(`Erasure (${databaseKind()})`, () => {
+  let t: TestService;
+  before(async () => {
+    t = await startTestService({ ADMIN_API_KEY: ADMIN_KEY });
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  /** An account that owns a row of every kind: sessions, refresh tokens, TOTP, recovery codes, a reset request, a pending mail. */
+  async function busyAccount(): Promise<LoggedIn> {
+    const user = await enableTotp(t, await registerAndLogin(t));
+    await t.http().post('/auth/login').send({ email: user.user.email, password: TEST_PASSWORD }); // a pending second step
+    await t.http().post('/auth/password-reset').send({ email: user.user.email.toUpperCase() });
+    await t.query(
+      "INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 'x', 'x', NULL, 'pending', 0, ?, ?)",
+      [crypto.randomUUID(), user.user.email, Date.now() + 3_600_000, Date.now()],
+    );
+    return user;
+  }
+
+  async function rowsHolding(user: LoggedIn): Promise<string[]> {
+    const found: string[] = [];
+    for (const table of await allTables(t)) {
+      for (const row of await t.query(`SELECT * FROM ${table}`)) {
+        const text = JSON.stringify(row).toLowerCase();
+        if (text.includes(user.user.id) || text.includes(user.user.email.toLowerCase())) found.push(`${table}: ${text}`);
+      }
+    }
+    return found;
+  }
+
+  it('leaves rows of the account before (the check itself finds them)', async () => {
+    expect(await rowsHolding(await busyAccount())).to.have.length.greaterThan(4);
+  });
+
+  it('DELETE /admin/users/{id}: no row of any table holds the id or the address, which registers again at once', async () => {
+    const user = await busyAccount();
+    expect((await asAdmin(t, 'delete', `/admin/users/${user.user.id}`)).status).to.equal(204);
+    expect(await rowsHolding(user)).to.deep.equal([]);
+    expect((await t.http().post('/auth/register').send({ email: user.user.email, password: TEST_PASSWORD })).status).to.equal(201);
+  });
+
+  it('DELETE /users/me: 401 without the right password, 204 and erased with it', async () => {
+    const user = await registerAndLogin(t);
+    const bearer = `Bearer ${user.access_token}`;
+    const wrong = await t.http().delete('/users/me').set('Authorization', bearer).send({ currentPassword: `${TEST_PASSWORD}!` });
+    expect(wrong.status).to.equal(401);
+    expect((await t.http().delete('/users/me').set('Authorization', bearer).send({})).status).to.equal(422);
+    const right = await t.http().delete('/users/me').set('Authorization', bearer).send({ currentPassword: TEST_PASSWORD });
+    expect(right.status, JSON.stringify(right.body)).to.equal(204);
+    expect(await rowsHolding(user)).to.deep.equal([]);
+    expect((await t.http().get('/users/me').set('Authorization', bearer)).status).to.equal(401);
+    expect((await t.http().post('/auth/register').send({ email: user.user.email, password: TEST_PASSWORD })).status).to.equal(201);
+  });
+});
