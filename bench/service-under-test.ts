@@ -44,6 +44,8 @@ export async function startService(settings: ServiceSettings): Promise<ServiceUn
     PORT: String(port),
     DATABASE_URL: settings.databaseUrl ?? `sqlite:${join(settings.dir, 'auth.sqlite')}`,
     JWT_SECRET: settings.jwtSecret,
+    // Production requires it; a random one per run is what a bench needs.
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BCRYPT_COST: String(settings.bcryptCost),
     MAIL_OUTBOX_DIR: join(settings.dir, 'outbox'),
     LOGIN_MAX_FAILURES: '1000000',
