@@ -27,6 +27,9 @@ export class PasswordReplacement {
     await this.sessions.revokeAllOfUser(user.id, now);
     await this.tokens.supersedeAllOfUser(user.id, now);
     await this.users.update(user.withChangedPassword(passwordHash, now));
+    // Once more: a login that proved the old password and read the account just before the
+    // save may have begun a session since (SessionStarter ends the ones that read it after).
+    await this.sessions.revokeAllOfUser(user.id, now);
     await this.notices.passwordChanged(user);
   }
 }

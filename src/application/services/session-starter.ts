@@ -1,3 +1,4 @@
+import { InvalidCredentials } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
 import type { Clock } from '../ports/clock.js';
@@ -43,7 +44,7 @@ export class SessionStarter {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly lifetimes: SessionLifetimes,
-    private readonly users: Pick<UserRepository, 'recordLogin'>,
+    private readonly users: Pick<UserRepository, 'recordLogin' | 'findById'>,
   ) {}
 
   async start(user: User, client: { userAgent: string | null; ip: string | null }, proof?: AuthenticationProof): Promise<StartedSession> {
@@ -64,9 +65,22 @@ export class SessionStarter {
       amr,
       authTime,
     });
+    await this.refuseIfPasswordChangedSince(user, sessionId, now);
     // The admin API's lastLoginAt: one keyed UPDATE, next to the hash this login just compared.
     await this.users.recordLogin(user.id, now);
     const access = await this.accessTokens.issue({ userId: user.id, sessionId, amr, authTime });
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, userId: user.id };
+  }
+
+  /**
+   * A password change that landed while this login was proving the old password ended every
+   * session it could see, but not this one, begun after: read the account again and end it.
+   * (The change ends sessions once more after saving, for a login that read it just before.)
+   */
+  private async refuseIfPasswordChangedSince(proved: User, sessionId: string, now: Date): Promise<void> {
+    const current = await this.users.findById(proved.id);
+    if (current && current.passwordChangedAt.getTime() === proved.passwordChangedAt.getTime()) return;
+    await this.sessions.revoke(sessionId, now);
+    throw new InvalidCredentials();
   }
 }

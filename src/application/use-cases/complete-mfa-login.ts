@@ -1,5 +1,5 @@
 import { InvalidSecondFactor } from '../../domain/errors.js';
-import { isLiveChallenge } from '../../domain/mfa-challenge.js';
+import { isLiveChallenge, MFA_CHALLENGE_TTL_MS, type MfaChallenge } from '../../domain/mfa-challenge.js';
 import { recoveryCode, totpCode, type SecondFactorCode } from '../../domain/second-factor-code.js';
 import type { Clock } from '../ports/clock.js';
 import type { MfaChallengeStore } from '../ports/mfa-challenge-store.js';
@@ -48,11 +48,17 @@ export class CompleteMfaLogin {
     }
     if (!(await this.challenges.spend(input.mfaToken, now, this.maxFailures))) throw new InvalidSecondFactor();
     const user = await this.users.findById(challenge.userId);
-    if (!user) throw new InvalidSecondFactor();
+    // The password it was issued for has been changed (or reset) since: it proves nothing now.
+    if (!user || user.passwordChangedAt.getTime() > issuedAt(challenge)) throw new InvalidSecondFactor();
     return this.sessionStarter.start(user, input, { amr: PASSWORD_AND_OTP_AMR, authTime: now });
   }
 }
 
 function codeOf(input: CompleteMfaLoginInput): SecondFactorCode {
   return input.code !== undefined ? totpCode(input.code) : recoveryCode(input.recoveryCode ?? '');
+}
+
+/** When the challenge was issued: it lives MFA_CHALLENGE_TTL_MS from then. */
+function issuedAt(challenge: MfaChallenge): number {
+  return challenge.expiresAt.getTime() - MFA_CHALLENGE_TTL_MS;
 }

@@ -54,6 +54,16 @@ describe('LoginUser and CompleteMfaLogin: the second step', () => {
       expect(only(f.accessTokens.requests).amr).to.deep.equal(['pwd', 'otp', 'mfa']);
     });
 
+    it('refuses an mfaToken whose password has been changed since, with InvalidSecondFactor, starting no session', async () => {
+      const token = await mfaToken();
+      const sessionsBefore = f.sessions.started.length;
+      f.clock.advance(60_000);
+      const ann = (await f.users.findById('user-1'))!;
+      await f.users.update(ann.withChangedPassword('hash-of-a-new-password', f.clock.now()));
+      const error = await rejectionOf(second(token, { code: codeAt(ACTIVE_SECRET, f.clock.now()) }));
+      expect([error?.constructor.name, f.sessions.started.length]).to.deep.equal(['InvalidSecondFactor', sessionsBefore]);
+    });
+
     it('spends the mfaToken with its first success: a second use is InvalidSecondFactor', async () => {
       const token = await mfaToken();
       await second(token, { code: codeAt(ACTIVE_SECRET, NOW) });
