@@ -42,8 +42,9 @@ export class TypeOrmAccountAdministration implements AccountAdministration {
       for (const table of ['sessions', 'account_tokens', 'recovery_codes', 'totp_factors', 'mfa_challenges']) {
         await statements.query(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
       }
-      await statements.query('DELETE FROM password_reset_requests WHERE LOWER(email) = ?', [canonicalEmail]);
-      await statements.query("DELETE FROM mail_outbox WHERE LOWER(recipient) = ? AND status = 'pending'", [canonicalEmail]);
+      await deleteAddressedTo(statements, 'password_reset_requests', 'email', canonicalEmail);
+      // Sent and dead mails too: their recipient is the erased address.
+      await deleteAddressedTo(statements, 'mail_outbox', 'recipient', canonicalEmail);
       await statements.query('DELETE FROM users WHERE id = ?', [userId]);
     });
   }
@@ -60,3 +61,18 @@ export class TypeOrmAccountAdministration implements AccountAdministration {
 
 const endSessions = (statements: Statements, userId: string, now: Date) =>
   statements.query('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now.getTime(), userId]);
+
+/**
+ * Deletes the rows of `table` whose address column is the account's under the domain's rule of
+ * sameness (NFC, lower-cased by JavaScript). Matched here, not by the database's LOWER(): SQLite
+ * lower-cases ASCII only, so "Élodie@…" would outlive the erasure. The domain part is stored
+ * lower-cased, so the database narrows the rows to that domain first.
+ */
+async function deleteAddressedTo(statements: Statements, table: string, column: string, canonicalEmail: string): Promise<void> {
+  const domain = canonicalEmail.slice(canonicalEmail.lastIndexOf('@') + 1);
+  const rows = await statements.query(`SELECT id, ${column} AS address FROM ${table} WHERE ${column} LIKE ?`, [`%@${domain}`]);
+  for (const row of rows) {
+    if (textAt(row, 'address').normalize('NFC').toLowerCase() !== canonicalEmail) continue;
+    await statements.query(`DELETE FROM ${table} WHERE id = ?`, [textAt(row, 'id')]);
+  }
+}

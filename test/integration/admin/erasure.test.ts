@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { registerAndLogin, TEST_PASSWORD, type LoggedIn } from '../support/accounts.js';
+import { registerAndLogin, TEST_PASSWORD, uniqueEmail, type LoggedIn } from '../support/accounts.js';
 import { enableTotp } from '../support/authenticator.js';
 import { databaseKind } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
@@ -14,15 +14,21 @@ describe(`Erasure (${databaseKind()})`, () => {
     await t?.stop();
   });
 
-  /** An account that owns a row of every kind: sessions, refresh tokens, TOTP, recovery codes, a reset request, a pending mail. */
+  /**
+   * An account that owns a row of every kind: sessions, refresh tokens, TOTP, recovery codes,
+   * a reset request, pending, sent and dead mails. Its address has capitals outside ASCII,
+   * which SQLite's LOWER() leaves as they are.
+   */
   async function busyAccount(): Promise<LoggedIn> {
-    const user = await enableTotp(t, await registerAndLogin(t));
+    const user = await enableTotp(t, await registerAndLogin(t, `ÉLODIE-${uniqueEmail('Ünal')}`));
     await t.http().post('/auth/login').send({ email: user.user.email, password: TEST_PASSWORD }); // a pending second step
     await t.http().post('/auth/password-reset').send({ email: user.user.email.toUpperCase() });
-    await t.query(
-      "INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 'x', 'x', NULL, 'pending', 0, ?, ?)",
-      [crypto.randomUUID(), user.user.email, Date.now() + 3_600_000, Date.now()],
-    );
+    for (const status of ['pending', 'sent', 'dead']) {
+      await t.query(
+        "INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 'x', 'x', NULL, ?, 0, ?, ?)",
+        [crypto.randomUUID(), user.user.email, status, Date.now() + 3_600_000, Date.now()],
+      );
+    }
     return user;
   }
 
