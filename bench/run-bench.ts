@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,13 @@ import { interleaved, percentileMs, perSecond, type Figure } from './figure.js';
 import { benchDatabase, type BenchDatabase } from './bench-database.js';
 import { measureHashFlood } from './hash-flood.js';
 import { describeMachine } from './machine.js';
+import { AccountPool, challengeRows, enrolmentRows, newMfaAccounts, type MfaAccount } from './mfa-accounts.js';
 import { NodeProcess, freePort } from './node-process.js';
 import { figureLine, targetLine, type Target } from './report.js';
 import * as run from './scenarios.js';
 import { SEED_PASSWORD, seedEmail } from './seed-users.js';
 import { newJwtSecret, startService, type ServiceSettings, type ServiceUnderTest } from './service-under-test.js';
+import { checkCostLine, measureTotpCheck } from './totp-check-cost.js';
 
 /**
  * `npm run bench`: the built service against its physical limits, in one run on this
@@ -33,6 +36,11 @@ const PASSWORD = 'correct horse battery staple, measured';
 const RUNNER = 'runner@bench.example';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const million = seededUsers.toLocaleString('en');
+// The seeded service's DATA_ENCRYPTION_KEY: the bench seals the TOTP secrets it seeds with it.
+const encryptionKey = randomBytes(32);
+// Second steps per second the pool of accounts for POST /auth/login/mfa alone is sized for
+// (each account and its mfaToken serve one request: a code works once per account and step).
+const MFA_STEPS_PER_SECOND = 3_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'auth-bench-'));
 const poolEnv: Record<string, string> = threadPoolSize ? { UV_THREADPOOL_SIZE: threadPoolSize } : {};
@@ -74,24 +82,45 @@ interface Started {
   rssWarmMb: number;
 }
 
+/** Accounts with TOTP on, in the seeded service's table: for whole two-step logins, and for POST /auth/login/mfa alone. */
+interface MfaPools {
+  readonly logins: AccountPool;
+  readonly steps: AccountPool;
+  readonly stepAccounts: readonly MfaAccount[];
+}
+
 /**
  * The service on an empty table (A), the same with LOG_LEVEL=warn (W: no request log line),
- * and one with BENCH_USERS seeded in bulk (B).
+ * and one with BENCH_USERS seeded in bulk (B), and beside them accounts with TOTP enrolled and
+ * confirmed: enough for one two-step login each at 2 × 8 logins per hash time (the hash of
+ * this process, at BCRYPT_COST), and for one second step each at MFA_STEPS_PER_SECOND, for
+ * the measured runs and their warm-ups.
  */
-async function startAll(): Promise<[Started, Started, Started, BenchDatabase]> {
+async function startAll(): Promise<[Started, Started, Started, BenchDatabase, MfaPools]> {
   const jwtSecret = newJwtSecret();
   const a = await startService(await settingsFor('empty', jwtSecret));
   const w = await startService(await settingsFor('warn', jwtSecret, { LOG_LEVEL: 'warn' }));
-  const seeded = await settingsFor('seeded', jwtSecret);
+  const seeded = await settingsFor('seeded', jwtSecret, { DATA_ENCRYPTION_KEY: encryptionKey.toString('base64') });
   const migrated = await startService(seeded);
   await migrated.process.stop();
   const seedStarted = performance.now();
-  await seeded.database.seed(seededUsers, await bcrypt.hash(SEED_PASSWORD, bcryptCost));
+  const passwordHash = await bcrypt.hash(SEED_PASSWORD, bcryptCost);
+  const hashMs = performance.now() - seedStarted;
+  await seeded.database.seed(seededUsers, passwordHash);
   const how = seeded.database.kind === 'sqlite' ? 'one transaction, one prepared INSERT' : 'INSERTs of 1,000 rows';
   say(`seeded ${million} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${how}, one precomputed hash)`);
+  const mfaStarted = performance.now();
+  const runId = Date.now().toString(36);
+  const measuredSeconds = seconds + warmUpSeconds;
+  const logins = newMfaAccounts(runId, 0, Math.ceil(measuredSeconds * Math.min(MFA_STEPS_PER_SECOND, (2 * 8 * 1000) / hashMs)) + 100, false);
+  const stepAccounts = newMfaAccounts(runId, logins.length, Math.ceil(measuredSeconds * MFA_STEPS_PER_SECOND), true);
+  await seeded.database.insert(enrolmentRows([...logins, ...stepAccounts], passwordHash, encryptionKey));
+  say(
+    `seeded ${(logins.length + stepAccounts.length).toLocaleString('en')} more users with TOTP confirmed (${logins.length.toLocaleString('en')} for two-step logins, ${stepAccounts.length.toLocaleString('en')} for second steps alone) in ${((performance.now() - mfaStarted) / 1000).toFixed(1)} s`,
+  );
   const b = await startService(seeded);
   const started = (service: ServiceUnderTest): Started => ({ service, server: { url: service.url, pid: service.process.pid }, rssWarmMb: NaN });
-  return [started(a), started(w), started(b), seeded.database];
+  return [started(a), started(w), started(b), seeded.database, { logins: new AccountPool(logins), steps: new AccountPool(stepAccounts), stepAccounts }];
 }
 
 /** The server's bare commit rate, or an empty figure on SQLite. */
@@ -109,7 +138,7 @@ async function main(): Promise<void> {
   say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it lowers every figure)`);
   say(`database: ${process.env.BENCH_DATABASE_URL ? `${process.env.BENCH_DATABASE_URL.split(':')[0]} server (BENCH_DATABASE_URL), a fresh database per service` : 'SQLite files'}`);
   say(`settings: BENCH_SECONDS=${seconds} (each figure, in ${SLICES} interleaved slices), BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${threadPoolSize ?? 'unset (4)'}, warm-up ${warmUpSeconds} s; service stdout (bunyan) to ${dir}/*/service.log`);
-  const [a, w, b, serverDb] = await startAll();
+  const [a, w, b, serverDb, mfa] = await startAll();
   const anyone = () => seedEmail(Math.floor(Math.random() * seededUsers));
   try {
     await api.register(a.server.url, RUNNER, PASSWORD);
@@ -122,7 +151,10 @@ async function main(): Promise<void> {
     for (const s of [a, b]) {
       await run.usersMe(s.server, s === a ? tokenA : tokenB, warmUpSeconds);
       if (s === a) await run.login(a.server, () => RUNNER, PASSWORD, warmUpSeconds, (pair) => pool.push(pair.refresh_token));
-      else await run.login(b.server, anyone, SEED_PASSWORD, warmUpSeconds);
+      else {
+        await run.login(b.server, anyone, SEED_PASSWORD, warmUpSeconds);
+        await run.twoStepLogin(b.server, mfa.logins, SEED_PASSWORD, warmUpSeconds);
+      }
       s.rssWarmMb = s.service.process.rssMb();
     }
 
@@ -142,23 +174,38 @@ async function main(): Promise<void> {
     say(figureLine('GET /users/me, LOG_LEVEL=warn (c=32)', meW!));
     say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
 
-    const [compare, loginA, loginB] = await interleaved(seconds, SLICES, [
+    const [compare, loginA, loginB, twoStep] = await interleaved(seconds, SLICES, [
       (t) => ceiling('compare', t),
       (t) => run.login(a.server, () => RUNNER, PASSWORD, t, (pair) => pool.push(pair.refresh_token)),
       (t) => run.login(b.server, anyone, SEED_PASSWORD, t),
+      (t) => run.twoStepLogin(b.server, mfa.logins, SEED_PASSWORD, t),
     ]);
     say(figureLine(`bcrypt.compare ceiling (cost ${bcryptCost}, 8 at once)`, compare!, 'ops/s'));
     say(figureLine('POST /auth/login (c=8)', loginA!));
     say(figureLine(`POST /auth/login, any of ${million} users (c=8)`, loginB!));
+    say(figureLine('two-step login, TOTP: login 403 + login/mfa (c=8)', twoStep!, 'logins/s'));
 
     const [hash, registration] = await interleaved(seconds, SLICES, [(t) => ceiling('hash', t), (t) => run.register(a.server, PASSWORD, t)]);
     say(figureLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 at once)`, hash!, 'ops/s'));
     say(figureLine('POST /auth/register (c=8)', registration!));
 
+    // The second steps' mfaTokens, as right passwords would have left them a moment ago (they live 5 minutes).
+    const challengesStarted = performance.now();
+    await serverDb.insert(challengeRows(mfa.stepAccounts));
+    const challengesSeconds = (performance.now() - challengesStarted) / 1000;
+    await run.mfaStep(b.server, mfa.steps, warmUpSeconds);
     // On a server, each refresh is a transaction of three writes: the server's commit rate bounds it.
-    const [refresh, commits] = await interleaved(seconds, SLICES, [(t) => run.refresh(a.server, pool, t), (t) => commitFigure(serverDb, t)]);
+    const [refresh, commits, mfaStep] = await interleaved(seconds, SLICES, [
+      (t) => run.refresh(a.server, pool, t),
+      (t) => commitFigure(serverDb, t),
+      (t) => run.mfaStep(b.server, mfa.steps, t),
+    ]);
     say(figureLine('POST /auth/refresh (c=32, each token spent once)', refresh!));
     if (commits!.count > 0) say(figureLine('bare UPDATE loop, 1 connection, autocommit', commits!, 'commits/s'));
+    say(figureLine('POST /auth/login/mfa alone (c=32, mfaTokens ready)', mfaStep!));
+    say(
+      `  (${mfa.steps.size.toLocaleString('en')} mfaTokens seeded in ${challengesSeconds.toFixed(1)} s, ${mfa.steps.used.toLocaleString('en')} spent with the warm-up${mfa.steps.reused ? `; ran out: ${mfa.steps.reused} requests replayed a code` : ''}; two-step logins used ${mfa.logins.used} of ${mfa.logins.size} accounts${mfa.logins.reused ? `, ran out: ${mfa.logins.reused} replays` : ''})`,
+    );
 
     const afterA = a.service.process.rssMb();
     const afterB = b.service.process.rssMb();
@@ -171,14 +218,19 @@ async function main(): Promise<void> {
     await Promise.all([a.service.process.stop(), b.service.process.stop()]);
 
     say('');
+    say('the TOTP check alone (bench/totp-check-cost.ts, this process, the service\'s adapters):');
+    for (const cost of measureTotpCheck()) say(checkCostLine(cost));
+
+    say('');
     say(`hash flood (bench/hash-flood.ts, SQLite; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')}):`);
     const hashFlood = await measureHashFlood();
 
-    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, registration!, refresh!];
+    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, twoStep!, registration!, refresh!, mfaStep!];
     const targets: Target[] = [
       { label: 'GET /users/me, LOG_LEVEL=warn / bare Koa', value: perSecond(meW!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
       { label: 'GET /users/me, request log on / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.4, atLeast: true },
       { label: 'POST /auth/login / bcrypt.compare ceiling', value: perSecond(loginA!) / perSecond(compare!), bound: 0.9, atLeast: true },
+      { label: 'two-step login (TOTP) / bcrypt.compare ceiling', value: perSecond(twoStep!) / perSecond(compare!), bound: 0.9, atLeast: true },
       { label: 'POST /auth/register / bcrypt.hash ceiling', value: perSecond(registration!) / perSecond(hash!), bound: 0.9, atLeast: true },
       { label: `GET /users/me, ${million} users / empty table`, value: perSecond(meB!) / perSecond(meA!), bound: 0.9, atLeast: true },
       { label: `POST /auth/login, ${million} users / empty table`, value: perSecond(loginB!) / perSecond(loginA!), bound: 0.9, atLeast: true },
