@@ -19,7 +19,7 @@ export function figureLine(label: string, figure: Figure, unit = 'req/s'): strin
   const statuses = Object.entries(figure.statuses).map(([status, n]) => `${status}x${n}`).join(' ');
   const refused = statuses ? ` (${statuses})` : '';
   const answers = !NOT_ANSWERS.includes(unit) ? `  non-2xx ${figure.non2xx}${refused}  errors ${figure.errors}` : `  (${figure.count} calls)`;
-  return `${label.padEnd(46)} ${perSecond(figure).toFixed(1).padStart(9)} ${unit}  p50 ${ms(percentileMs(figure, 0.5))} ms  p99 ${ms(percentileMs(figure, 0.99))} ms${answers}${cpu(figure, unit.split('/')[0]!)}`;
+  return `${label.padEnd(46)} ${perSecond(figure).toFixed(1).padStart(9)} ${unit}  p50 ${ms(percentileMs(figure, 0.5))} ms  p99 ${ms(percentileMs(figure, 0.99))} ms${answers}${cpu(figure, unit.split('/')[0]!.replace(/(?<=n)s$/, ''))}`;
 }
 
 export interface Target {

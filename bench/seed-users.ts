@@ -41,6 +41,8 @@ export function seedUsers(file: string, count: number, passwordHash: string): vo
 export function insertRows(file: string, tables: readonly TableRows[]): void {
   const db = new Database(file, { timeout: 5_000 });
   try {
+    // The users table may hold a million rows already: its indexes' pages in a large cache.
+    db.pragma('cache_size = -262144');
     db.transaction(() => {
       for (const { table, columns, rows } of tables) {
         const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
