@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { Figure } from './figure.js';
-import { seedEmail, seedUsers } from './seed-users.js';
+import type { TableRows } from './mfa-accounts.js';
+import { insertRows, seedEmail, seedUsers } from './seed-users.js';
 
 /** Where one service of the bench keeps its data: a SQLite file, or a fresh database on BENCH_DATABASE_URL's server. */
 export interface BenchDatabase {
@@ -10,6 +11,8 @@ export interface BenchDatabase {
   readonly url: string;
   /** `count` users sharing one hash, in bulk, after the service made the schema. */
   seed(count: number, passwordHash: string): Promise<void>;
+  /** Rows into tables, in bulk and in order (a user before what refers to it), after the service made the schema. */
+  insert(tables: readonly TableRows[]): Promise<void>;
   /**
    * The server's own write ceiling: one connection updating one row in a loop, each UPDATE
    * its own commit. Refresh and login commit on every request; this bounds them (null: SQLite,
@@ -27,7 +30,14 @@ export async function benchDatabase(dir: string): Promise<BenchDatabase> {
   const kind = kindOf(serverUrl);
   if (kind === 'sqlite') {
     const file = join(dir, 'auth.sqlite');
-    return { kind, url: `sqlite:${file}`, seed: async (count, hash) => seedUsers(file, count, hash), commitLoop: async () => null, drop: async () => undefined };
+    return {
+      kind,
+      url: `sqlite:${file}`,
+      seed: async (count, hash) => seedUsers(file, count, hash),
+      insert: async (tables) => insertRows(file, tables),
+      commitLoop: async () => null,
+      drop: async () => undefined,
+    };
   }
   // The integration suites' own way of making and dropping a fresh database (TEST_DATABASE_URL).
   process.env.TEST_DATABASE_URL = serverUrl;
@@ -38,6 +48,7 @@ export async function benchDatabase(dir: string): Promise<BenchDatabase> {
     kind,
     url: database.url,
     seed: (count, hash) => seedInBatches(sql, kind, count, hash),
+    insert: (tables) => insertInBatches(sql, kind, tables),
     commitLoop: (seconds) => commitLoop(sql, seconds),
     drop: async () => {
       await sql.end();
@@ -73,6 +84,19 @@ async function seedInBatches(sql: Runner, kind: BenchDatabase['kind'], count: nu
     const tuple = () => (kind === 'postgres' ? `($${++p}, $${++p}, $${++p}, $${++p}, NULL, $${++p}, $${++p})` : '(?, ?, ?, ?, NULL, ?, ?)');
     const values = Array.from({ length: n }, tuple).join(', ');
     await sql.query(`INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at) VALUES ${values}`, rows);
+  }
+}
+
+/** Multi-row INSERTs of up to 1,000 rows, each its own commit. */
+async function insertInBatches(sql: Runner, kind: BenchDatabase['kind'], tables: readonly TableRows[]): Promise<void> {
+  const BATCH = 1_000;
+  for (const { table, columns, rows } of tables) {
+    for (let first = 0; first < rows.length; first += BATCH) {
+      const batch = rows.slice(first, first + BATCH);
+      let p = 0;
+      const tuple = () => `(${columns.map(() => (kind === 'postgres' ? `$${++p}` : '?')).join(', ')})`;
+      await sql.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(tuple).join(', ')}`, batch.flat());
+    }
   }
 }
 

@@ -49,7 +49,7 @@ export async function load(options: LoadOptions): Promise<Figure> {
 }
 
 /** utime + stime of a process, from /proc/<pid>/stat (clock ticks of 10 ms); NaN without a pid. */
-function processCpuSeconds(pid: number | undefined): number {
+export function processCpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return NaN;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;

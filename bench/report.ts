@@ -2,18 +2,24 @@ import { percentileMs, perSecond, serverCpuUsPerAnswer, type Figure } from './fi
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0)).padStart(6);
 
-function cpu(figure: Figure): string {
+function cpu(figure: Figure, per: string): string {
   const us = serverCpuUsPerAnswer(figure);
   if (Number.isNaN(us)) return '';
-  return `  server CPU ${us < 10_000 ? us.toFixed(0) : `${(us / 1000).toFixed(0)}k`} µs/req`;
+  return `  server CPU ${us < 10_000 ? us.toFixed(0) : `${(us / 1000).toFixed(0)}k`} µs/${per}`;
 }
 
-/** One line per figure: throughput, latencies, and whatever was not a 2xx answer. */
+// Units of figures that are no answers to requests (bcrypt calls, a server's commits): no non-2xx to show.
+const NOT_ANSWERS = ['ops/s', 'commits/s'];
+
+/**
+ * One line per figure: throughput, latencies, and whatever was not a 2xx answer; server CPU
+ * per unit of the figure (`req/s`: per request, `logins/s`: per whole login).
+ */
 export function figureLine(label: string, figure: Figure, unit = 'req/s'): string {
   const statuses = Object.entries(figure.statuses).map(([status, n]) => `${status}x${n}`).join(' ');
   const refused = statuses ? ` (${statuses})` : '';
-  const answers = unit === 'req/s' ? `  non-2xx ${figure.non2xx}${refused}  errors ${figure.errors}` : `  (${figure.count} calls)`;
-  return `${label.padEnd(46)} ${perSecond(figure).toFixed(1).padStart(9)} ${unit}  p50 ${ms(percentileMs(figure, 0.5))} ms  p99 ${ms(percentileMs(figure, 0.99))} ms${answers}${cpu(figure)}`;
+  const answers = !NOT_ANSWERS.includes(unit) ? `  non-2xx ${figure.non2xx}${refused}  errors ${figure.errors}` : `  (${figure.count} calls)`;
+  return `${label.padEnd(46)} ${perSecond(figure).toFixed(1).padStart(9)} ${unit}  p50 ${ms(percentileMs(figure, 0.5))} ms  p99 ${ms(percentileMs(figure, 0.99))} ms${answers}${cpu(figure, unit.split('/')[0]!.replace(/(?<=n)s$/, ''))}`;
 }
 
 export interface Target {

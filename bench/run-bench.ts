@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,13 @@ import { interleaved, percentileMs, perSecond, type Figure } from './figure.js';
 import { benchDatabase, type BenchDatabase } from './bench-database.js';
 import { measureHashFlood } from './hash-flood.js';
 import { describeMachine } from './machine.js';
+import { AccountPool, challengeRows, enrolmentRows, newMfaAccounts, type MfaAccount } from './mfa-accounts.js';
 import { NodeProcess, freePort } from './node-process.js';
 import { figureLine, targetLine, type Target } from './report.js';
 import * as run from './scenarios.js';
 import { SEED_PASSWORD, seedEmail } from './seed-users.js';
 import { newJwtSecret, startService, type ServiceSettings, type ServiceUnderTest } from './service-under-test.js';
+import { checkCostLine, measureTotpCheck } from './totp-check-cost.js';
 
 /**
  * `npm run bench`: the built service against its physical limits, in one run on this
@@ -21,7 +24,11 @@ import { newJwtSecret, startService, type ServiceSettings, type ServiceUnderTest
  * process alike (unset: libuv's 4), BENCH_DATABASE_URL (a mysql:// or postgres:// server on
  * which each service gets a fresh database; unset: SQLite files). Figures that are divided
  * by each other are measured interleaved (A B A B, half the time each), so that both meet
- * the same machine. The hash flood (hash-flood.ts) runs last, on SQLite.
+ * the same machine. The second factor's path runs on the seeded service, among accounts with
+ * TOTP seeded beside the users: whole two-step logins against the bcrypt.compare ceiling (one
+ * compare in the first step), and POST /auth/login/mfa alone on mfaTokens seeded before it;
+ * then the TOTP check's own cost (totp-check-cost.ts). The hash flood (hash-flood.ts) runs
+ * last, on SQLite.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
@@ -33,6 +40,11 @@ const PASSWORD = 'correct horse battery staple, measured';
 const RUNNER = 'runner@bench.example';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const million = seededUsers.toLocaleString('en');
+// The seeded service's DATA_ENCRYPTION_KEY: the bench seals the TOTP secrets it seeds with it.
+const encryptionKey = randomBytes(32);
+// Second steps per second the pool of accounts for POST /auth/login/mfa alone is sized for
+// (each account and its mfaToken serve one request: a code works once per account and step).
+const MFA_STEPS_PER_SECOND = 3_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'auth-bench-'));
 const poolEnv: Record<string, string> = threadPoolSize ? { UV_THREADPOOL_SIZE: threadPoolSize } : {};
@@ -74,24 +86,50 @@ interface Started {
   rssWarmMb: number;
 }
 
+/** Accounts with TOTP on: in A's table for whole two-step logins, in B's for POST /auth/login/mfa alone. */
+interface MfaPools {
+  readonly logins: AccountPool;
+  readonly steps: AccountPool;
+  readonly stepAccounts: readonly MfaAccount[];
+}
+
 /**
  * The service on an empty table (A), the same with LOG_LEVEL=warn (W: no request log line),
- * and one with BENCH_USERS seeded in bulk (B).
+ * and one with BENCH_USERS seeded in bulk (B); and accounts with TOTP enrolled and confirmed:
+ * in A's table (so that two-step logins meet the service one-step logins are measured on),
+ * one for each two-step login at 2 × 8 logins per hash time (the hash of this process, at
+ * BCRYPT_COST) for the measured run (the one-step login warms the path up); in B's, one for
+ * each second step at MFA_STEPS_PER_SECOND, for the measured run and its warm-up. A and B
+ * share DATA_ENCRYPTION_KEY, which seals the seeded secrets.
  */
-async function startAll(): Promise<[Started, Started, Started, BenchDatabase]> {
+async function startAll(): Promise<[Started, Started, Started, BenchDatabase, MfaPools]> {
   const jwtSecret = newJwtSecret();
-  const a = await startService(await settingsFor('empty', jwtSecret));
+  const sealing = { DATA_ENCRYPTION_KEY: encryptionKey.toString('base64') };
+  const empty = await settingsFor('empty', jwtSecret, sealing);
+  const a = await startService(empty);
   const w = await startService(await settingsFor('warn', jwtSecret, { LOG_LEVEL: 'warn' }));
-  const seeded = await settingsFor('seeded', jwtSecret);
+  const seeded = await settingsFor('seeded', jwtSecret, sealing);
   const migrated = await startService(seeded);
   await migrated.process.stop();
   const seedStarted = performance.now();
-  await seeded.database.seed(seededUsers, await bcrypt.hash(SEED_PASSWORD, bcryptCost));
+  const passwordHash = await bcrypt.hash(SEED_PASSWORD, bcryptCost);
+  const hashMs = performance.now() - seedStarted;
+  await seeded.database.seed(seededUsers, passwordHash);
   const how = seeded.database.kind === 'sqlite' ? 'one transaction, one prepared INSERT' : 'INSERTs of 1,000 rows';
   say(`seeded ${million} users in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${how}, one precomputed hash)`);
+  const mfaStarted = performance.now();
+  const runId = Date.now().toString(36);
+  const logins = newMfaAccounts(runId, 0, Math.ceil(seconds * Math.min(MFA_STEPS_PER_SECOND, (2 * 8 * 1000) / hashMs)) + 100, false);
+  const stepAccounts = newMfaAccounts(runId, logins.length, Math.ceil((seconds + warmUpSeconds) * MFA_STEPS_PER_SECOND), true);
+  await seeded.database.insert(enrolmentRows(stepAccounts, passwordHash, encryptionKey));
+  // A is running, idle: SQLite's WAL lets it go on reading meanwhile.
+  await empty.database.insert(enrolmentRows(logins, passwordHash, encryptionKey));
+  say(
+    `seeded users with TOTP confirmed: ${logins.length.toLocaleString('en')} beside the empty table for two-step logins, ${stepAccounts.length.toLocaleString('en')} beside the ${million} for second steps alone, in ${((performance.now() - mfaStarted) / 1000).toFixed(1)} s`,
+  );
   const b = await startService(seeded);
   const started = (service: ServiceUnderTest): Started => ({ service, server: { url: service.url, pid: service.process.pid }, rssWarmMb: NaN });
-  return [started(a), started(w), started(b), seeded.database];
+  return [started(a), started(w), started(b), seeded.database, { logins: new AccountPool(logins), steps: new AccountPool(stepAccounts), stepAccounts }];
 }
 
 /** The server's bare commit rate, or an empty figure on SQLite. */
@@ -109,7 +147,7 @@ async function main(): Promise<void> {
   say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it lowers every figure)`);
   say(`database: ${process.env.BENCH_DATABASE_URL ? `${process.env.BENCH_DATABASE_URL.split(':')[0]} server (BENCH_DATABASE_URL), a fresh database per service` : 'SQLite files'}`);
   say(`settings: BENCH_SECONDS=${seconds} (each figure, in ${SLICES} interleaved slices), BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${threadPoolSize ?? 'unset (4)'}, warm-up ${warmUpSeconds} s; service stdout (bunyan) to ${dir}/*/service.log`);
-  const [a, w, b, serverDb] = await startAll();
+  const [a, w, b, serverDb, mfa] = await startAll();
   const anyone = () => seedEmail(Math.floor(Math.random() * seededUsers));
   try {
     await api.register(a.server.url, RUNNER, PASSWORD);
@@ -122,7 +160,9 @@ async function main(): Promise<void> {
     for (const s of [a, b]) {
       await run.usersMe(s.server, s === a ? tokenA : tokenB, warmUpSeconds);
       if (s === a) await run.login(a.server, () => RUNNER, PASSWORD, warmUpSeconds, (pair) => pool.push(pair.refresh_token));
-      else await run.login(b.server, anyone, SEED_PASSWORD, warmUpSeconds);
+      else {
+        await run.login(b.server, anyone, SEED_PASSWORD, warmUpSeconds);
+      }
       s.rssWarmMb = s.service.process.rssMb();
     }
 
@@ -142,23 +182,58 @@ async function main(): Promise<void> {
     say(figureLine('GET /users/me, LOG_LEVEL=warn (c=32)', meW!));
     say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
 
-    const [compare, loginA, loginB] = await interleaved(seconds, SLICES, [
+    // The two-step logins right after the ceiling: both wait for their last calls, so each
+    // starts on a pool that nothing before it still occupies (autocannon's runs do not wait:
+    // the hashes of their last requests go on into the next figure's first second or two).
+    const [compare, twoStep, loginA, loginB] = await interleaved(seconds, SLICES, [
       (t) => ceiling('compare', t),
+      (t) => run.twoStepLogin(a.server, mfa.logins, SEED_PASSWORD, t),
       (t) => run.login(a.server, () => RUNNER, PASSWORD, t, (pair) => pool.push(pair.refresh_token)),
       (t) => run.login(b.server, anyone, SEED_PASSWORD, t),
     ]);
     say(figureLine(`bcrypt.compare ceiling (cost ${bcryptCost}, 8 at once)`, compare!, 'ops/s'));
+    say(figureLine('two-step login, TOTP: login 403 + login/mfa (c=8)', twoStep!, 'logins/s'));
     say(figureLine('POST /auth/login (c=8)', loginA!));
     say(figureLine(`POST /auth/login, any of ${million} users (c=8)`, loginB!));
+    say(`  (two-step logins / one-step logins, same service: ${(perSecond(twoStep!) / perSecond(loginA!)).toFixed(2)})`);
 
     const [hash, registration] = await interleaved(seconds, SLICES, [(t) => ceiling('hash', t), (t) => run.register(a.server, PASSWORD, t)]);
     say(figureLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 at once)`, hash!, 'ops/s'));
     say(figureLine('POST /auth/register (c=8)', registration!));
 
+    // Refresh runs 32 chains in each slice, and a slice's end loses the tokens still in flight:
+    // a loaded machine logs in too few times for them all; the missing ones by single logins.
+    const needed = 32 * SLICES;
+    if (pool.length < needed) {
+      const missing = needed - pool.length;
+      // 4 at a time (libuv's pool), again after a 503 (a login that met the request timeout).
+      while (pool.length < needed) {
+        await Promise.all(
+          Array.from({ length: Math.min(4, needed - pool.length) }, async () => {
+            const pair = await api.login(a.server.url, RUNNER, PASSWORD).catch(() => null);
+            if (pair) pool.push(pair.refresh_token);
+          }),
+        );
+      }
+      say(`  (${missing} more logins for POST /auth/refresh's ${needed} unspent tokens)`);
+    }
+    // The second steps' mfaTokens, as right passwords would have left them a moment ago (they live 5 minutes).
+    const challengesStarted = performance.now();
+    await serverDb.insert(challengeRows(mfa.stepAccounts));
+    const challengesSeconds = (performance.now() - challengesStarted) / 1000;
+    await run.mfaStep(b.server, mfa.steps, warmUpSeconds);
     // On a server, each refresh is a transaction of three writes: the server's commit rate bounds it.
-    const [refresh, commits] = await interleaved(seconds, SLICES, [(t) => run.refresh(a.server, pool, t), (t) => commitFigure(serverDb, t)]);
+    const [refresh, commits, mfaStep] = await interleaved(seconds, SLICES, [
+      (t) => run.refresh(a.server, pool, t),
+      (t) => commitFigure(serverDb, t),
+      (t) => run.mfaStep(b.server, mfa.steps, t),
+    ]);
     say(figureLine('POST /auth/refresh (c=32, each token spent once)', refresh!));
     if (commits!.count > 0) say(figureLine('bare UPDATE loop, 1 connection, autocommit', commits!, 'commits/s'));
+    say(figureLine('POST /auth/login/mfa alone (c=32, mfaTokens ready)', mfaStep!));
+    say(
+      `  (${mfa.steps.size.toLocaleString('en')} mfaTokens seeded in ${challengesSeconds.toFixed(1)} s, ${mfa.steps.used.toLocaleString('en')} spent with the warm-up${mfa.steps.reused ? `; ran out: ${mfa.steps.reused} requests replayed a code` : ''}; two-step logins used ${mfa.logins.used} of ${mfa.logins.size} accounts${mfa.logins.reused ? `, ran out: ${mfa.logins.reused} replays` : ''})`,
+    );
 
     const afterA = a.service.process.rssMb();
     const afterB = b.service.process.rssMb();
@@ -171,14 +246,19 @@ async function main(): Promise<void> {
     await Promise.all([a.service.process.stop(), b.service.process.stop()]);
 
     say('');
+    say('the TOTP check alone (bench/totp-check-cost.ts, this process, the service\'s adapters):');
+    for (const cost of measureTotpCheck()) say(checkCostLine(cost));
+
+    say('');
     say(`hash flood (bench/hash-flood.ts, SQLite; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')}):`);
     const hashFlood = await measureHashFlood();
 
-    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, registration!, refresh!];
+    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, twoStep!, registration!, refresh!, mfaStep!];
     const targets: Target[] = [
       { label: 'GET /users/me, LOG_LEVEL=warn / bare Koa', value: perSecond(meW!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
       { label: 'GET /users/me, request log on / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.4, atLeast: true },
       { label: 'POST /auth/login / bcrypt.compare ceiling', value: perSecond(loginA!) / perSecond(compare!), bound: 0.9, atLeast: true },
+      { label: 'two-step login (TOTP) / bcrypt.compare ceiling', value: perSecond(twoStep!) / perSecond(compare!), bound: 0.9, atLeast: true },
       { label: 'POST /auth/register / bcrypt.hash ceiling', value: perSecond(registration!) / perSecond(hash!), bound: 0.9, atLeast: true },
       { label: `GET /users/me, ${million} users / empty table`, value: perSecond(meB!) / perSecond(meA!), bound: 0.9, atLeast: true },
       { label: `POST /auth/login, ${million} users / empty table`, value: perSecond(loginB!) / perSecond(loginA!), bound: 0.9, atLeast: true },

@@ -1,6 +1,7 @@
 import type { TokenPair } from './api-calls.js';
 import type { Figure } from './figure.js';
-import { load } from './load.js';
+import { load, processCpuSeconds } from './load.js';
+import { totpCode, type AccountPool } from './mfa-accounts.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -73,6 +74,73 @@ export function refresh(server: Server, pool: string[], seconds: number, connect
     setupRequest: (request) => ({ ...request, body: JSON.stringify({ refreshToken: pool.shift() }) }),
     onResponse: (status, body) => {
       if (status === 200) pool.push((JSON.parse(body) as TokenPair).refresh_token);
+    },
+  });
+}
+
+/**
+ * The whole login of an account with TOTP, `connections` (8) clients each going on from one
+ * to the next: POST /auth/login (its right password answers 403 with an `mfaToken`), then
+ * POST /auth/login/mfa with the code the account's app shows now. Every login takes an
+ * account of its own from `accounts`, so no code is ever a replay. A figure of whole logins:
+ * those finished inside the window count (like autocannon's answers), each latency is both
+ * steps; a first step other than 403 with an `mfaToken`, or a second other than 200, is a
+ * non-2xx, its status keyed `login <status>` or `mfa <status>`.
+ */
+export async function twoStepLogin(server: Server, accounts: AccountPool, password: string, seconds: number, connections = 8): Promise<Figure> {
+  const latenciesMs: number[] = [];
+  const statuses: Record<string, number> = {};
+  let non2xx = 0;
+  let errors = 0;
+  const endAt = performance.now() + seconds * 1000;
+  const refused = (step: string, status: number) => {
+    if (performance.now() > endAt) return;
+    statuses[`${step} ${status}`] = (statuses[`${step} ${status}`] ?? 0) + 1;
+    non2xx += 1;
+  };
+  const post = async (path: string, body: object) => {
+    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as { mfaToken?: string } };
+  };
+  const client = async () => {
+    while (performance.now() < endAt) {
+      const started = performance.now();
+      const account = accounts.take();
+      try {
+        const first = await post('/auth/login', { email: account.email, password });
+        if (first.status !== 403 || !first.body.mfaToken) {
+          refused('login', first.status);
+          continue;
+        }
+        const second = await post('/auth/login/mfa', { mfaToken: first.body.mfaToken, code: totpCode(account.secret) });
+        if (second.status !== 200) refused('mfa', second.status);
+        else if (performance.now() <= endAt) latenciesMs.push(performance.now() - started);
+      } catch {
+        if (performance.now() <= endAt) errors += 1;
+      }
+    }
+  };
+  const cpuBefore = processCpuSeconds(server.pid);
+  await Promise.all(Array.from({ length: connections }, client));
+  const serverCpuSeconds = processCpuSeconds(server.pid) - cpuBefore;
+  return { count: latenciesMs.length, seconds, latenciesMs: latenciesMs.sort((a, b) => a - b), non2xx, errors, statuses, serverCpuSeconds };
+}
+
+/**
+ * POST /auth/login/mfa alone: every request spends an `mfaToken` prepared before the run
+ * (seeded with its account) with the code the account's app shows now, each account once.
+ */
+export function mfaStep(server: Server, accounts: AccountPool, seconds: number, connections = 32): Promise<Figure> {
+  return load({
+    serverPid: server.pid,
+    url: `${server.url}/auth/login/mfa`,
+    connections,
+    seconds,
+    method: 'POST',
+    headers: JSON_HEADERS,
+    setupRequest: (request) => {
+      const account = accounts.take();
+      return { ...request, body: JSON.stringify({ mfaToken: account.mfaToken, code: totpCode(account.secret) }) };
     },
   });
 }

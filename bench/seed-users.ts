@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { TableRows } from './mfa-accounts.js';
 
 /** The e-mail of seeded user i: seeded users all share SEED_PASSWORD. */
 export const seedEmail = (i: number) => `seed-${i}@bench.example`;
@@ -28,6 +29,26 @@ export function seedUsers(file: string, count: number, passwordHash: string): vo
       }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Rows into the SQLite file, all in one transaction, one prepared INSERT per table. The
+ * service may be running (WAL: its readers go on; it has nothing to write meanwhile).
+ */
+export function insertRows(file: string, tables: readonly TableRows[]): void {
+  const db = new Database(file, { timeout: 5_000 });
+  try {
+    // The users table may hold a million rows already: its indexes' pages in a large cache.
+    db.pragma('cache_size = -262144');
+    db.transaction(() => {
+      for (const { table, columns, rows } of tables) {
+        const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of rows) insert.run(...row);
+      }
+    })();
   } finally {
     db.close();
   }
