@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Secret } from 'otpauth';
 import { hashToken } from '../src/infrastructure/persistence/token-hash.js';
+import { rowBinding } from '../src/infrastructure/persistence/typeorm-second-factor-store.js';
 import { AesGcmSecretCipher } from '../src/infrastructure/security/aes-gcm-secret-cipher.js';
 import { MFA_CHALLENGE_TTL_MS } from '../src/domain/mfa-challenge.js';
 
@@ -65,7 +66,7 @@ export function enrolmentRows(accounts: readonly MfaAccount[], passwordHash: str
   for (const account of accounts) {
     users.push([account.userId, account.email, account.email, passwordHash, enrolledAt, enrolledAt]);
     const id = randomUUID();
-    const sealed = cipher.seal(new Secret({ buffer: toArrayBuffer(account.secret) }).base32, `totp_factors:${id}:${account.userId}`);
+    const sealed = cipher.seal(new Secret({ buffer: toArrayBuffer(account.secret) }).base32, rowBinding(id, account.userId));
     factors.push([id, account.userId, sealed.ciphertext, sealed.nonce, sealed.tag, enrolledAt, stepAt(enrolledAt), enrolledAt]);
   }
   return [

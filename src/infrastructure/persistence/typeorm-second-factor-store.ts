@@ -8,7 +8,7 @@ import { hashToken } from './token-hash.js';
 
 const number = (value: unknown) => (value == null ? null : Number(value));
 // The sealed secret opens only in its own row, of its own user.
-const rowBinding = (id: string, userId: string) => `totp_factors:${id}:${userId}`;
+export const rowBinding = (id: string, userId: string) => `totp_factors:${id}:${userId}`;
 
 /** TOTP secrets sealed under DATA_ENCRYPTION_KEY, recovery codes as SHA-256; every use one conditional update. */
 export class TypeOrmSecondFactorStore implements SecondFactorStore {
