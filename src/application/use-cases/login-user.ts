@@ -6,6 +6,7 @@ import type { UserRepository } from '../ports/user-repository.js';
 import type { CurrentPasswordCheck } from '../services/current-password-check.js';
 import type { MfaChallengeIssuer } from '../services/mfa-challenge-issuer.js';
 import type { SessionStarter, StartedSession } from '../services/session-starter.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface LoginUserInput {
   readonly email: string;
@@ -36,6 +37,7 @@ export class LoginUser {
     private readonly passwordCheck: CurrentPasswordCheck,
     private readonly sessionStarter: SessionStarter,
     private readonly secondStep: MfaChallengeIssuer,
+    private readonly audit: AuditTrail,
     private readonly settings: LoginSettings = {},
   ) {}
 
@@ -43,8 +45,14 @@ export class LoginUser {
     const email = Email.parse(input.email);
     const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
-    if (user.disabled) throw new AccountDisabled();
-    if (this.settings.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
+    if (user.disabled) {
+      await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason: 'account_disabled', during: 'login' } });
+      throw new AccountDisabled();
+    }
+    if (this.settings.requireVerifiedEmail && !user.emailVerified) {
+      await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason: 'email_not_verified', during: 'login' } });
+      throw new EmailNotVerified();
+    }
     await this.upgradeHashIfWeak(user, password);
     await this.secondStep.demandIfEnrolled(user);
     return this.sessionStarter.start(user, input);
