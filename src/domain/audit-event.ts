@@ -12,7 +12,8 @@ export interface AuditDetailsByType {
   'mfa.succeeded': { method: 'totp' | 'recovery_code' | 'passkey' };
   'mfa.failed': { method: 'totp' | 'recovery_code' | 'passkey'; reason: 'wrong_code' | 'throttled' | 'dead_challenge' };
   'refresh.reuse_detected': { during: 'refresh' | 'logout' };
-  'session.ended': { by: 'logout' | 'revoke' | 'admin' };
+  /** An admin's ending of every session is admin.sessions_ended; a login undone by a password change that raced it, `password_change`. */
+  'session.ended': { by: 'logout' | 'revoke' | 'password_change' };
   'password.changed': Record<string, never>;
   'password.reset_requested': Record<string, never>;
   'password.reset': Record<string, never>;
@@ -27,7 +28,7 @@ export interface AuditDetailsByType {
   'passkey.added': { passkeyId: string };
   'passkey.removed': { passkeyId: string };
   'passkey.counter_regressed': { passkeyId: string; stored: number; presented: number };
-  'user.disabled': { sessionsEnded: true };
+  'user.disabled': Record<string, never>;
   'user.enabled': Record<string, never>;
   'user.erased': { by: 'self' | 'admin' };
   'admin.sessions_ended': Record<string, never>;

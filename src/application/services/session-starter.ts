@@ -83,7 +83,10 @@ export class SessionStarter {
   private async refuseIfPasswordChangedSince(proved: User, sessionId: string, now: Date): Promise<void> {
     const current = await this.users.findById(proved.id);
     if (current && current.passwordChangedAt.getTime() === proved.passwordChangedAt.getTime()) return;
-    await this.sessions.revoke(sessionId, now);
+    await this.audit.recordWith(
+      () => this.sessions.revoke(sessionId, now),
+      () => ({ type: 'session.ended', userId: proved.id, sessionId, details: { by: 'password_change' } }),
+    );
     throw new InvalidCredentials();
   }
 }

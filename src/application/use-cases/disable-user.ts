@@ -18,7 +18,7 @@ export class DisableUser {
     const { userId } = input;
     const disabled = await this.audit.recordWith(
       () => this.accounts.disable(userId, this.clock.now()),
-      (found) => (found ? { type: 'user.disabled', userId, details: { sessionsEnded: true } } : null),
+      (found) => (found ? { type: 'user.disabled', userId } : null),
     );
     if (!disabled) throw new UserNotFound();
   }

@@ -41,7 +41,7 @@ const event = (n: number, at: Date, type: RecordedAuditEvent['type'] = 'login.su
 describe('Admin use cases: their audit events', () => {
   const clock = new FixedClock(NOW);
   const cases = [
-    ['DisableUser', (audit: RecordingAuditTrail) => new DisableUser(accounts, clock, audit), { type: 'user.disabled', userId: 'user-1', details: { sessionsEnded: true } }],
+    ['DisableUser', (audit: RecordingAuditTrail) => new DisableUser(accounts, clock, audit), { type: 'user.disabled', userId: 'user-1' }],
     ['EnableUser', (audit: RecordingAuditTrail) => new EnableUser(accounts, audit), { type: 'user.enabled', userId: 'user-1' }],
     ['EndUserSessions', (audit: RecordingAuditTrail) => new EndUserSessions(accounts, clock, audit), { type: 'admin.sessions_ended', userId: 'user-1' }],
     ['ResetUserMfa', (audit: RecordingAuditTrail) => new ResetUserMfa(accounts, audit), { type: 'admin.mfa_reset', userId: 'user-1' }],
