@@ -45,17 +45,18 @@ export class LoginUser {
     const email = Email.parse(input.email);
     const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
-    if (user.disabled) {
-      await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason: 'account_disabled', during: 'login' } });
-      throw new AccountDisabled();
-    }
-    if (this.settings.requireVerifiedEmail && !user.emailVerified) {
-      await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason: 'email_not_verified', during: 'login' } });
-      throw new EmailNotVerified();
-    }
+    if (user.disabled) return this.refuse(user, new AccountDisabled());
+    if (this.settings.requireVerifiedEmail && !user.emailVerified) return this.refuse(user, new EmailNotVerified());
     await this.upgradeHashIfWeak(user, password);
     await this.secondStep.demandIfEnrolled(user);
     return this.sessionStarter.start(user, input);
+  }
+
+  /** A refusal once the password matched is a failed login too, recorded with its reason. */
+  private async refuse(user: User, refusal: AccountDisabled | EmailNotVerified): Promise<never> {
+    const reason = refusal instanceof AccountDisabled ? 'account_disabled' : 'email_not_verified';
+    await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason, during: 'login' } });
+    throw refusal;
   }
 
   private async upgradeHashIfWeak(user: User, password: string): Promise<void> {
