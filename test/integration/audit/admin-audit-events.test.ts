@@ -66,6 +66,8 @@ describe(`GET /admin/audit-events (${databaseKind()})`, () => {
     ['since=yesterday', '/since'],
     ['since=2026-13-45T99:00:00Z', '/since'],
     ['until=2026-12-01', '/until'],
+    ['until=2026-02-30T00:00:00Z', '/until'],
+    ['since=2026-12-01T10:00:00', '/since'],
     ['type=user.hacked', '/type'],
   ];
   for (const [query, pointer] of refusals) {
@@ -74,6 +76,11 @@ describe(`GET /admin/audit-events (${databaseKind()})`, () => {
       expect(fieldErrorsOf(res).map((error) => error.split(' ')[0])).to.deep.equal([pointer]);
     });
   }
+
+  it('takes a time with an offset, and fractions of a second', async () => {
+    const res = await asAdmin(t, 'get', `/admin/audit-events?since=${encodeURIComponent('2026-12-01T10:00:00.5+01:00')}&until=2999-01-01T00:00Z`);
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+  });
 
   it('answers 401 without the admin key, and to a user’s access token', async () => {
     const user = await registerAndLogin(t);

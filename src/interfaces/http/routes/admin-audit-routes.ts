@@ -10,12 +10,16 @@ import { adminKeyRefused, limitOf, queryValue } from './admin-user-routes.js';
 import { invalidBody, unavailable } from './responses.js';
 
 // ISO 8601 date-time with a zone (RFC 3339's profile), as the API writes them: nothing Date.parse guesses at.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A real calendar day: Date would take 2026-02-30 as 2 March. */
+const isCalendarDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12;
 
 function instantOf(ctx: AppContext, name: 'since' | 'until'): Date | null {
   const text = queryValue(ctx, name);
   if (text === undefined) return null;
-  const at = INSTANT.test(text) ? new Date(text) : null;
+  const match = INSTANT.exec(text);
+  const at = match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(text) : null;
   if (!at || Number.isNaN(at.getTime())) throw new InvalidPageRequest(name, 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T10:00:00Z');
   return at;
 }
