@@ -40,6 +40,10 @@ import { TypeOrmBearerSessionLookup } from './infrastructure/persistence/typeorm
 import { TypeOrmSessionStore } from './infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-mfa-challenge-store.js';
 import { TypeOrmAccountAdministration } from './infrastructure/persistence/typeorm-account-administration.js';
+import { AuditRetentionScheduler } from './infrastructure/persistence/audit-retention-scheduler.js';
+import { PruneAuditEvents } from './application/use-cases/prune-audit-events.js';
+import { TypeOrmAuditLog } from './infrastructure/persistence/typeorm-audit-log.js';
+import { TypeOrmAuditTrail } from './infrastructure/persistence/typeorm-audit-trail.js';
 import { TypeOrmUserDirectory } from './infrastructure/persistence/typeorm-user-directory.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
 import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
@@ -75,6 +79,9 @@ import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
 import { Readiness } from './infrastructure/observability/readiness.js';
 import { requestDeadline } from './infrastructure/request-context/request-deadline.js';
+
+/** How often each instance deletes audit events past AUDIT_RETENTION (a few batches each time). */
+const AUDIT_RETENTION_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Every port the root fills, by name: the ports the routes take, and those only the root
@@ -181,8 +188,15 @@ export async function createService(config: Config, options: ServiceOptions = {}
     appBaseUrl: config.appBaseUrl,
     ttlMs: config.mail.passwordResetTtlMs,
     batchSize: 20,
-  });
+  }, ports.get('audit'));
   const outbox = startMailOutbox(config, db, ports.get('mailer'), ports.get('clock'), logger, observability, resolveResets);
+
+  const auditRetention = new AuditRetentionScheduler(
+    new PruneAuditEvents(ports.get('auditLog'), ports.get('clock'), { retentionMs: config.auditRetentionMs, batchSize: 500, maxBatches: 20 }),
+    AUDIT_RETENTION_INTERVAL_MS,
+    logger,
+  );
+  auditRetention.start();
 
   const routes = withApiDocumentation(buildRoutes(config, keys, ports.view(), observability));
   const app = createHttpApp({
@@ -196,7 +210,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
-    runInRequestContext: (deadline, work, clientAddress) => requestDeadline.run(deadline, work, clientAddress),
+    runInRequestContext: (deadline, work, clientAddress, origin) => requestDeadline.run(deadline, work, clientAddress, origin),
   });
   return {
     app,
@@ -205,7 +219,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     db,
     routes,
     ...observability,
-    close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
+    close: () => closeService({ outbox, auditRetention, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
 }
 
@@ -228,6 +242,8 @@ function registerAdapters(ports: PortRegistry, config: Config, db: Database, key
   ports.set('recoveryCodes', new CryptoRecoveryCodeGenerator());
   ports.set('accounts', new TypeOrmAccountAdministration(db));
   ports.set('directory', new TypeOrmUserDirectory(db));
+  ports.set('audit', new TypeOrmAuditTrail(db, ports.get('clock')));
+  ports.set('auditLog', new TypeOrmAuditLog(db));
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */

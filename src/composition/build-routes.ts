@@ -72,6 +72,8 @@ import type { UserDirectory } from '../application/ports/user-directory.js';
 import { DeleteOwnAccount } from '../application/use-cases/delete-own-account.js';
 import { deleteAccountRoute } from '../interfaces/http/routes/delete-account-route.js';
 import { buildAdminRoutes } from './build-admin-routes.js';
+import type { AuditLog } from '../application/ports/audit-log.js';
+import type { AuditTrail } from '../application/ports/audit-trail.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -94,6 +96,8 @@ export interface RoutePorts {
   readonly recoveryCodes: RecoveryCodeGenerator;
   readonly accounts: AccountAdministration;
   readonly directory: UserDirectory;
+  readonly audit: AuditTrail;
+  readonly auditLog: AuditLog;
 }
 
 export interface RouteObservability {
@@ -103,47 +107,47 @@ export interface RouteObservability {
 
 /** Every route of the service: the router mounts this list and the OpenAPI document describes it. */
 export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, observability: RouteObservability): RouteSpec[] {
-  const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets } = ports;
+  const { users, sessions, hasher, clock, throttle, events, deriver, tokens, secrets, audit } = ports;
   const notices = new AccountNotice(tokens, clock);
-  const replacement = new PasswordReplacement(users, sessions, tokens, notices);
-  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs });
+  const replacement = new PasswordReplacement(users, sessions, tokens, notices, audit);
+  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs }, audit);
   const ceilingNotice = new LoginCeilingNotice(users, tokens, clock, config.throttle.loginFailureWindowMs);
-  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, ceilingNotice);
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, ceilingNotice, audit);
   const sessionStarter = new SessionStarter(sessions, ports.accessTokens, secrets, ports.ids, clock, {
     refreshTokenTtlMs: config.refreshTokenTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
-  }, users);
-  const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
+  }, users, audit);
+  const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock, audit);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
-  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);
+  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock, audit);
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
-    registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
-    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, secondStep, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
+    registerRoute(new RegisterUser(users, hasher, ports.newPasswordCheck, ports.ids, clock, throttle, audit, config.mail.smtpUrl || config.mail.requireVerifiedEmail ? links : null)),
+    loginRoute(new LoginUser(users, hasher, passwordCheck, sessionStarter, secondStep, audit, { requireVerifiedEmail: config.mail.requireVerifiedEmail })),
     refreshRoute(
       new RefreshSession(sessions, deriver, ports.accessTokens, events, clock, {
         refreshTokenTtlMs: config.refreshTokenTtlMs,
         reuseGraceMs: config.refreshReuseGraceMs,
-      }),
+      }, audit),
     ),
-    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures)),
+    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures, audit)),
     enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
-    confirmTotpRoute(new ConfirmTotp(users, ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock, notices)),
-    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices)),
-    recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock)),
-    logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs)),
+    confirmTotpRoute(new ConfirmTotp(users, ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock, notices, audit)),
+    disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices, audit)),
+    recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock, audit)),
+    logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs, audit)),
     currentUserRoute(new GetCurrentUser(users, ports.factors)),
     changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
-    deleteAccountRoute(new DeleteOwnAccount(users, reauthentication, ports.accounts)),
+    deleteAccountRoute(new DeleteOwnAccount(users, reauthentication, ports.accounts, audit)),
     listSessionsRoute(new ListSessions(sessions, clock)),
-    revokeSessionRoute(new RevokeSession(sessions, clock)),
+    revokeSessionRoute(new RevokeSession(sessions, clock, audit)),
     passwordResetRoute(new RequestPasswordReset(ports.resetRequests, throttle, clock)),
     passwordResetConfirmRoute(new ResetPassword(users, tokens, hasher, ports.newPasswordCheck, replacement, clock, throttle, secondFactor)),
     verifyEmailRoute(new RequestEmailVerification(users, links, throttle)),
-    verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock)),
-    emailChangeRoute(new RequestEmailChange(users, reauthentication, throttle, new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs }))),
-    emailChangeConfirmRoute(new ConfirmEmailChange(users, tokens, clock)),
+    verifyEmailConfirmRoute(new VerifyEmail(users, tokens, clock, audit)),
+    emailChangeRoute(new RequestEmailChange(users, reauthentication, throttle, new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: config.appBaseUrl, ttlMs: config.mail.emailVerificationTtlMs }, audit))),
+    emailChangeConfirmRoute(new ConfirmEmailChange(users, tokens, clock, audit)),
     jwksRoute(keys.jwks),
     healthLiveRoute(),
     healthReadyRoute(observability.readiness),

@@ -1,6 +1,7 @@
 /** What createService opened, as close() needs it. */
 export interface OpenedParts {
   readonly outbox: { stop(): Promise<void> };
+  readonly auditRetention: { stop(): Promise<void> };
   readonly gateway: { close(): void };
   readonly metrics: { close(): void };
   readonly container: { dispose(): Promise<void> | void };
@@ -15,6 +16,7 @@ export interface OpenedParts {
  */
 export async function closeService(parts: OpenedParts): Promise<void> {
   await parts.outbox.stop();
+  await parts.auditRetention.stop();
   parts.gateway.close();
   parts.metrics.close();
   await parts.container.dispose();

@@ -188,7 +188,7 @@ export class UserNotFound extends DomainError {
 /** A page request of the admin API with a limit out of range or a cursor it never gave out. */
 export class InvalidPageRequest extends InvalidInput {
   readonly code = 'invalid_page_request';
-  constructor(field: 'limit' | 'cursor', message: string) {
+  constructor(field: 'limit' | 'cursor' | 'type' | 'since' | 'until' | 'userId', message: string) {
     super('The page request is not valid.', [{ field, code: `invalid_${field}`, message }]);
   }
 }

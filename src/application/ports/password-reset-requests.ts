@@ -1,3 +1,4 @@
+import type { AuditOrigin } from '../../domain/audit-event.js';
 import type { NewAccountToken } from './account-token-store.js';
 import type { OutgoingMail } from './outgoing-mail.js';
 
@@ -6,6 +7,8 @@ export interface PendingResetRequest {
   /** The address as requested (Email.value), whether or not an account has it. */
   readonly email: string;
   readonly requestedAt: Date;
+  /** The request that asked (its id, address, User-Agent), for the audit event of its resolution; null when not kept. */
+  readonly origin: AuditOrigin | null;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface PendingResetRequest {
  * unreachable; a request that could not be resolved then stays for the next round.
  */
 export interface PasswordResetRequests {
+  /** Keeps the current request's id, address and User-Agent with it, for the audit log. */
   add(email: string, now: Date): Promise<void>;
   /** Unresolved requests, oldest first, at most `limit`. */
   oldest(limit: number): Promise<PendingResetRequest[]>;

@@ -1,7 +1,8 @@
 import type { Email } from '../../domain/email.js';
-import { AccountCeilingReached, InvalidCredentials } from '../../domain/errors.js';
+import { AccountCeilingReached, InvalidCredentials, TooManyAttempts } from '../../domain/errors.js';
 import { fitsHashInput, normalizePassword } from '../../domain/password.js';
 import type { User } from '../../domain/user.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { AttemptThrottle } from '../ports/attempt-throttle.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { LoginCeilingNotice } from './login-ceiling-notice.js';
@@ -13,6 +14,8 @@ export interface CurrentPasswordProof {
   readonly user: User | null;
   readonly password: string;
   readonly ip: string | null;
+  /** What the audit log calls the attempt; login when absent. */
+  readonly during?: 'login' | 'reauthentication';
 }
 
 /**
@@ -30,26 +33,43 @@ export class CurrentPasswordCheck {
     private readonly hasher: PasswordHasher,
     private readonly throttle: AttemptThrottle,
     private readonly ceilingNotice: LoginCeilingNotice,
+    private readonly audit: AuditTrail,
   ) {}
 
   async verify(proof: CurrentPasswordProof, alsoRequired?: (user: User) => Promise<void>): Promise<{ user: User; password: string }> {
-    await this.countAttempt(proof.email, proof.ip);
+    await this.countAttempt(proof);
     const password = normalizePassword(proof.password);
     // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
     const comparable = fitsHashInput(password) ? password : '';
     const matches = await this.hasher.verify(comparable, proof.user?.passwordHash ?? this.hasher.dummyHash);
-    if (!matches || comparable !== password || !proof.user) throw new InvalidCredentials();
-    await alsoRequired?.(proof.user);
+    if (!matches || comparable !== password || !proof.user) {
+      await this.failed(proof, proof.user ? 'wrong_password' : 'unknown_email');
+      throw new InvalidCredentials();
+    }
+    try {
+      await alsoRequired?.(proof.user);
+    } catch (error) {
+      if (error instanceof InvalidCredentials) await this.failed(proof, 'second_factor');
+      throw error;
+    }
     await this.throttle.loginSucceeded(proof.email.canonical, proof.ip);
     return { user: proof.user, password };
   }
 
-  private async countAttempt(email: Email, ip: string | null): Promise<void> {
+  private async countAttempt(proof: CurrentPasswordProof): Promise<void> {
     try {
-      await this.throttle.beforeLogin(email.canonical, ip);
+      await this.throttle.beforeLogin(proof.email.canonical, proof.ip);
     } catch (error) {
-      if (error instanceof AccountCeilingReached) await this.ceilingNotice.send(email);
+      if (error instanceof TooManyAttempts) {
+        const scope = error instanceof AccountCeilingReached ? 'account_ceiling' : 'login';
+        await this.audit.record({ type: 'login.throttled', userId: proof.user?.id ?? null, details: { scope } });
+      }
+      if (error instanceof AccountCeilingReached) await this.ceilingNotice.send(proof.email);
       throw error;
     }
+  }
+
+  private failed(proof: CurrentPasswordProof, reason: 'unknown_email' | 'wrong_password' | 'second_factor'): Promise<void> {
+    return this.audit.record({ type: 'login.failed', userId: proof.user?.id ?? null, details: { reason, during: proof.during ?? 'login' } });
   }
 }

@@ -1,6 +1,7 @@
 import type { Email } from '../../domain/email.js';
 import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import { newMailedLink, type LinkSettings } from './mailed-link.js';
@@ -15,10 +16,14 @@ export class EmailChangeLinkSender {
     private readonly secrets: SecretTokenGenerator,
     private readonly clock: Clock,
     private readonly settings: LinkSettings,
+    private readonly audit: AuditTrail,
   ) {}
 
   async send(user: User, newEmail: Email): Promise<void> {
     const link = newMailedLink('email_change', user, this.secrets, this.clock.now(), this.settings, newEmail);
-    await this.tokens.issueWithMail(link.token, link.mail, link.notices);
+    await this.audit.recordWith(
+      () => this.tokens.issueWithMail(link.token, link.mail, link.notices),
+      () => ({ type: 'email.change_requested', userId: user.id }),
+    );
   }
 }

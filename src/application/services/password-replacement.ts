@@ -1,5 +1,6 @@
 import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { AccountNotice } from './account-notice.js';
@@ -20,13 +21,20 @@ export class PasswordReplacement {
     private readonly sessions: SessionStore,
     private readonly tokens: AccountTokenStore,
     private readonly notices: AccountNotice,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** Saves `user` (with whatever else the caller changed) under the new hash, dated `now`. */
-  async replace(user: User, passwordHash: string, now: Date): Promise<void> {
+  /**
+   * Saves `user` (with whatever else the caller changed) under the new hash, dated `now`; the
+   * save and its audit event (`password.changed` or `password.reset`) are one transaction.
+   */
+  async replace(user: User, passwordHash: string, now: Date, recorded: 'password.changed' | 'password.reset'): Promise<void> {
     await this.sessions.revokeAllOfUser(user.id, now);
     await this.tokens.supersedeAllOfUser(user.id, now);
-    await this.users.update(user.withChangedPassword(passwordHash, now));
+    await this.audit.recordWith(
+      () => this.users.update(user.withChangedPassword(passwordHash, now)),
+      () => ({ type: recorded, userId: user.id }),
+    );
     // Once more: a login that proved the old password and read the account just before the
     // save may have begun a session since (SessionStarter ends the ones that read it after).
     await this.sessions.revokeAllOfUser(user.id, now);

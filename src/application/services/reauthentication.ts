@@ -31,7 +31,7 @@ export class Reauthentication {
   async verify(input: ReauthenticationInput): Promise<User> {
     const { user } = input;
     const checked = await this.passwordCheck.verify(
-      { email: user.email, user, password: input.currentPassword, ip: input.ip },
+      { email: user.email, user, password: input.currentPassword, ip: input.ip, during: 'reauthentication' },
       () => this.proveSecondFactor(input),
     );
     return checked.user;

@@ -1,6 +1,7 @@
-import { InvalidSecondFactor } from '../../domain/errors.js';
+import { InvalidSecondFactor, TooManyAttempts } from '../../domain/errors.js';
 import { normalizeRecoveryCode, type SecondFactorCode } from '../../domain/second-factor-code.js';
 import type { AttemptThrottle } from '../ports/attempt-throttle.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecondFactorStore } from '../ports/second-factor-store.js';
 import type { SecurityEventLog } from '../ports/security-event-log.js';
@@ -33,6 +34,7 @@ export class SecondFactorCheck {
     private readonly throttle: AttemptThrottle,
     private readonly events: SecurityEventLog,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   isEnrolled(userId: string): Promise<boolean> {
@@ -40,10 +42,15 @@ export class SecondFactorCheck {
   }
 
   async verify(attempt: SecondFactorAttempt): Promise<SecondFactorCode['kind']> {
-    await this.throttle.beforeSecondFactor(attempt.userId);
-    if (attempt.judge === false) throw new InvalidSecondFactor();
+    try {
+      await this.throttle.beforeSecondFactor(attempt.userId);
+    } catch (error) {
+      if (error instanceof TooManyAttempts) await this.failed(attempt, 'throttled');
+      throw error;
+    }
+    if (attempt.judge === false) return this.refuse(attempt, 'dead_challenge');
     const matched = attempt.code.kind === 'totp' ? await this.spendTotp(attempt.userId, attempt.code.code) : await this.spendRecoveryCode(attempt);
-    if (!matched) throw new InvalidSecondFactor();
+    if (!matched) return this.refuse(attempt, 'wrong_code');
     await this.throttle.secondFactorSucceeded(attempt.userId);
     return attempt.code.kind;
   }
@@ -58,8 +65,22 @@ export class SecondFactorCheck {
 
   private async spendRecoveryCode(attempt: SecondFactorAttempt): Promise<boolean> {
     const { userId, ip, userAgent } = attempt;
-    if (!(await this.factors.useRecoveryCode(userId, normalizeRecoveryCode(attempt.code.code), this.clock.now()))) return false;
-    this.events.recoveryCodeUsed({ userId, remaining: await this.factors.unusedRecoveryCodes(userId), ip, userAgent });
+    // The spend and its event in one transaction: a code is never spent unrecorded.
+    const remaining = await this.audit.recordWith(
+      async () => ((await this.factors.useRecoveryCode(userId, normalizeRecoveryCode(attempt.code.code), this.clock.now())) ? this.factors.unusedRecoveryCodes(userId) : null),
+      (left) => (left === null ? null : { type: 'recovery_code.used', userId, details: { remaining: left } }),
+    );
+    if (remaining === null) return false;
+    this.events.recoveryCodeUsed({ userId, remaining, ip, userAgent });
     return true;
+  }
+
+  private async refuse(attempt: SecondFactorAttempt, reason: 'wrong_code' | 'dead_challenge'): Promise<never> {
+    await this.failed(attempt, reason);
+    throw new InvalidSecondFactor();
+  }
+
+  private failed(attempt: SecondFactorAttempt, reason: 'wrong_code' | 'throttled' | 'dead_challenge'): Promise<void> {
+    return this.audit.record({ type: 'mfa.failed', userId: attempt.userId, details: { method: attempt.code.kind, reason } });
   }
 }

@@ -1,6 +1,7 @@
 import { InvalidCredentials } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { AccessTokenIssuer } from '../ports/access-token-issuer.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
@@ -45,6 +46,7 @@ export class SessionStarter {
     private readonly clock: Clock,
     private readonly lifetimes: SessionLifetimes,
     private readonly users: Pick<UserRepository, 'recordLogin' | 'findById'>,
+    private readonly audit: AuditTrail,
   ) {}
 
   async start(user: User, client: { userAgent: string | null; ip: string | null }, proof?: AuthenticationProof): Promise<StartedSession> {
@@ -52,7 +54,7 @@ export class SessionStarter {
     const { amr, authTime } = proof ?? { amr: PASSWORD_AMR, authTime: now };
     const sessionId = this.ids.newId();
     const refreshToken = this.secrets.generate();
-    await this.sessions.start({
+    const started = () => this.sessions.start({
       id: sessionId,
       userId: user.id,
       refreshToken,
@@ -65,6 +67,7 @@ export class SessionStarter {
       amr,
       authTime,
     });
+    await this.audit.recordWith(started, () => ({ type: 'login.succeeded', userId: user.id, sessionId, details: { amr } }));
     await this.refuseIfPasswordChangedSince(user, sessionId, now);
     // The admin API's lastLoginAt: one keyed UPDATE, next to the hash this login just compared.
     await this.users.recordLogin(user.id, now);
@@ -80,7 +83,10 @@ export class SessionStarter {
   private async refuseIfPasswordChangedSince(proved: User, sessionId: string, now: Date): Promise<void> {
     const current = await this.users.findById(proved.id);
     if (current && current.passwordChangedAt.getTime() === proved.passwordChangedAt.getTime()) return;
-    await this.sessions.revoke(sessionId, now);
+    await this.audit.recordWith(
+      () => this.sessions.revoke(sessionId, now),
+      () => ({ type: 'session.ended', userId: proved.id, sessionId, details: { by: 'password_change' } }),
+    );
     throw new InvalidCredentials();
   }
 }

@@ -1,5 +1,6 @@
 import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import { newMailedLink, type LinkSettings } from './mailed-link.js';
@@ -11,10 +12,14 @@ export class VerificationLinkSender {
     private readonly secrets: SecretTokenGenerator,
     private readonly clock: Clock,
     private readonly settings: LinkSettings,
+    private readonly audit: AuditTrail,
   ) {}
 
   async send(user: User): Promise<void> {
     const link = newMailedLink('email_verification', user, this.secrets, this.clock.now(), this.settings);
-    await this.tokens.issueWithMail(link.token, link.mail);
+    await this.audit.recordWith(
+      () => this.tokens.issueWithMail(link.token, link.mail),
+      () => ({ type: 'email.verification_requested', userId: user.id }),
+    );
   }
 }

@@ -38,6 +38,6 @@ export class ChangePassword {
     const user = await this.reauthentication.verify({ user: account, currentPassword: input.currentPassword, code: input.code, ip: input.ip });
     const password = await this.newPasswordCheck.check(input.newPassword, user.email, 'newPassword');
     const hash = await this.hasher.hash(password);
-    await this.replacement.replace(user, hash, this.clock.now());
+    await this.replacement.replace(user, hash, this.clock.now(), 'password.changed');
   }
 }

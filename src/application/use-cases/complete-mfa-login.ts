@@ -6,6 +6,7 @@ import type { MfaChallengeStore } from '../ports/mfa-challenge-store.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { SecondFactorCheck } from '../services/second-factor-check.js';
 import { PASSWORD_AND_OTP_AMR, type SessionStarter, type StartedSession } from '../services/session-starter.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface CompleteMfaLoginInput {
   readonly mfaToken: string;
@@ -32,6 +33,7 @@ export class CompleteMfaLogin {
     private readonly sessionStarter: SessionStarter,
     private readonly clock: Clock,
     private readonly maxFailures: number,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: CompleteMfaLoginInput): Promise<StartedSession> {
@@ -40,13 +42,18 @@ export class CompleteMfaLogin {
     if (!challenge) throw new InvalidSecondFactor();
     // Judged only while the token lives, so a dead token spends no code; counted either way.
     const live = isLiveChallenge(challenge, now, this.maxFailures);
+    let method: SecondFactorCode['kind'];
     try {
-      await this.secondFactor.verify({ userId: challenge.userId, code: codeOf(input), ip: input.ip, userAgent: input.userAgent, judge: live });
+      method = await this.secondFactor.verify({ userId: challenge.userId, code: codeOf(input), ip: input.ip, userAgent: input.userAgent, judge: live });
     } catch (error) {
       if (live && error instanceof InvalidSecondFactor) await this.challenges.countFailure(input.mfaToken);
       throw error;
     }
-    if (!(await this.challenges.spend(input.mfaToken, now, this.maxFailures))) throw new InvalidSecondFactor();
+    const spent = await this.audit.recordWith(
+      () => this.challenges.spend(input.mfaToken, now, this.maxFailures),
+      (ok) => (ok ? { type: 'mfa.succeeded', userId: challenge.userId, details: { method } } : null),
+    );
+    if (!spent) throw new InvalidSecondFactor();
     const user = await this.users.findById(challenge.userId);
     // The password it was issued for has been changed (or reset) since: it proves nothing now.
     if (!user || user.passwordChangedAt.getTime() > issuedAt(challenge)) throw new InvalidSecondFactor();

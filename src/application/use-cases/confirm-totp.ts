@@ -10,6 +10,7 @@ import type { UserRepository } from '../ports/user-repository.js';
 import type { AccountNotice } from '../services/account-notice.js';
 import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 /** API.md: 10 recovery codes per set. */
 export const RECOVERY_CODES_PER_SET = 10;
@@ -36,6 +37,7 @@ export class ConfirmTotp {
     private readonly sessions: SessionStore,
     private readonly clock: Clock,
     private readonly notices: AccountNotice,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: ConfirmTotpInput): Promise<{ recoveryCodes: string[] }> {
@@ -47,7 +49,17 @@ export class ConfirmTotp {
     const step = this.totp.matchingStep(factor.secret, input.code.replace(/[\s-]/g, ''), now);
     if (step === null) throw new InvalidSecondFactor();
     const recoveryCodes = Array.from({ length: RECOVERY_CODES_PER_SET }, () => this.recoveryCodes.generate());
-    if (!(await this.factors.confirmTotp(userId, step, recoveryCodes.map(normalizeRecoveryCode), now))) throw new NoTotpToConfirm();
+    const confirmed = await this.audit.recordWith(
+      () => this.factors.confirmTotp(userId, step, recoveryCodes.map(normalizeRecoveryCode), now),
+      (ok) =>
+        ok
+          ? [
+              { type: 'mfa.enabled', userId, sessionId, details: { method: 'totp' } },
+              { type: 'recovery_codes.generated', userId, sessionId, details: { count: recoveryCodes.length } },
+            ]
+          : null,
+    );
+    if (!confirmed) throw new NoTotpToConfirm();
     await this.throttle.secondFactorSucceeded(userId);
     await this.sessions.revokeOthersOfUser(userId, sessionId, now);
     await this.notices.secondFactorAdded(await userOfPrincipal(this.users, input.principal), 'totp');

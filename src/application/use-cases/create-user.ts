@@ -6,6 +6,7 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { NewPasswordCheck } from '../services/new-password-check.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface CreateUserInput {
   readonly email: string;
@@ -20,6 +21,7 @@ export interface CreateUserPorts {
   readonly newPassword: NewPasswordCheck;
   readonly ids: IdGenerator;
   readonly clock: Clock;
+  readonly audit: AuditTrail;
 }
 
 /**
@@ -32,14 +34,14 @@ export class CreateUser {
   constructor(private readonly ports: CreateUserPorts) {}
 
   async execute(input: CreateUserInput): Promise<User> {
-    const { users, hasher, newPassword, ids, clock } = this.ports;
+    const { users, hasher, newPassword, ids, clock, audit } = this.ports;
     const email = Email.parse(input.email);
     const password = await newPassword.check(input.password, email);
     if (await users.findByEmail(email)) throw new EmailAlreadyRegistered();
     const now = clock.now();
     const registered = User.register({ id: ids.newId(), email, passwordHash: await hasher.hash(password), now });
     const user = input.emailVerified ? registered.withVerifiedEmail(now) : registered;
-    await users.add(user);
+    await audit.recordWith(() => users.add(user), () => ({ type: 'user.registered', userId: user.id, details: { by: 'admin', emailVerified: user.emailVerified } }));
     return user;
   }
 }

@@ -3,6 +3,7 @@ import type { AccountAdministration } from '../ports/account-administration.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { Reauthentication } from '../services/reauthentication.js';
 import { userOfPrincipal } from '../services/user-of-principal.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface DeleteOwnAccountInput {
   readonly principal: Principal;
@@ -22,11 +23,15 @@ export class DeleteOwnAccount {
     private readonly users: UserRepository,
     private readonly reauthentication: Reauthentication,
     private readonly accounts: AccountAdministration,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: DeleteOwnAccountInput): Promise<void> {
     const user = await userOfPrincipal(this.users, input.principal);
     await this.reauthentication.verify({ user, currentPassword: input.currentPassword, code: input.code, ip: input.ip, userAgent: input.userAgent });
-    await this.accounts.erase(user.id);
+    await this.audit.recordWith(
+      () => this.accounts.erase(user.id),
+      (found) => (found ? { type: 'user.erased', userId: user.id, sessionId: input.principal.sessionId, details: { by: 'self' } } : null),
+    );
   }
 }

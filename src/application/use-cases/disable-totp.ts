@@ -4,6 +4,7 @@ import type { AccountNotice } from '../services/account-notice.js';
 import type { Reauthentication } from '../services/reauthentication.js';
 import { userOfPrincipal } from '../services/user-of-principal.js';
 import type { Principal } from './authenticate-access-token.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface ReauthenticatedInput {
   readonly principal: Principal;
@@ -24,11 +25,15 @@ export class DisableTotp {
     private readonly reauthentication: Reauthentication,
     private readonly factors: SecondFactorStore,
     private readonly notices: AccountNotice,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: ReauthenticatedInput): Promise<void> {
     const user = await this.reauthentication.verify({ user: await userOfPrincipal(this.users, input.principal), ...input });
-    await this.factors.removeAll(user.id);
+    await this.audit.recordWith(
+      () => this.factors.removeAll(user.id),
+      () => ({ type: 'mfa.disabled', userId: user.id, sessionId: input.principal.sessionId, details: { method: 'totp' } }),
+    );
     await this.notices.secondFactorRemoved(user, 'totp');
   }
 }

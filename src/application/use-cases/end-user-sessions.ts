@@ -1,6 +1,7 @@
 import { UserNotFound } from '../../domain/errors.js';
 import type { AccountAdministration } from '../ports/account-administration.js';
 import type { Clock } from '../ports/clock.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 /**
  * Admin API: every session of the account ends, its access tokens with them.
@@ -10,9 +11,15 @@ export class EndUserSessions {
   constructor(
     private readonly accounts: AccountAdministration,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: { readonly userId: string }): Promise<void> {
-    if (!(await this.accounts.endSessions(input.userId, this.clock.now()))) throw new UserNotFound();
+    const { userId } = input;
+    const ended = await this.audit.recordWith(
+      () => this.accounts.endSessions(userId, this.clock.now()),
+      (found) => (found ? { type: 'admin.sessions_ended', userId } : null),
+    );
+    if (!ended) throw new UserNotFound();
   }
 }

@@ -6,6 +6,7 @@ import type { UserRepository } from '../ports/user-repository.js';
 import type { CurrentPasswordCheck } from '../services/current-password-check.js';
 import type { MfaChallengeIssuer } from '../services/mfa-challenge-issuer.js';
 import type { SessionStarter, StartedSession } from '../services/session-starter.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface LoginUserInput {
   readonly email: string;
@@ -36,6 +37,7 @@ export class LoginUser {
     private readonly passwordCheck: CurrentPasswordCheck,
     private readonly sessionStarter: SessionStarter,
     private readonly secondStep: MfaChallengeIssuer,
+    private readonly audit: AuditTrail,
     private readonly settings: LoginSettings = {},
   ) {}
 
@@ -43,11 +45,18 @@ export class LoginUser {
     const email = Email.parse(input.email);
     const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
-    if (user.disabled) throw new AccountDisabled();
-    if (this.settings.requireVerifiedEmail && !user.emailVerified) throw new EmailNotVerified();
+    if (user.disabled) return this.refuse(user, new AccountDisabled());
+    if (this.settings.requireVerifiedEmail && !user.emailVerified) return this.refuse(user, new EmailNotVerified());
     await this.upgradeHashIfWeak(user, password);
     await this.secondStep.demandIfEnrolled(user);
     return this.sessionStarter.start(user, input);
+  }
+
+  /** A refusal once the password matched is a failed login too, recorded with its reason. */
+  private async refuse(user: User, refusal: AccountDisabled | EmailNotVerified): Promise<never> {
+    const reason = refusal instanceof AccountDisabled ? 'account_disabled' : 'email_not_verified';
+    await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason, during: 'login' } });
+    throw refusal;
   }
 
   private async upgradeHashIfWeak(user: User, password: string): Promise<void> {

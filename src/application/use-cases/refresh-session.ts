@@ -6,6 +6,7 @@ import type { SecurityEventLog } from '../ports/security-event-log.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { SuccessorTokenDeriver } from '../ports/successor-token-deriver.js';
 import { judgeRefreshToken } from '../services/presented-refresh-token.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface RefreshSessionInput {
   readonly refreshToken: string;
@@ -40,6 +41,7 @@ export class RefreshSession {
     private readonly securityEvents: SecurityEventLog,
     private readonly clock: Clock,
     private readonly settings: RefreshSettings,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: RefreshSessionInput): Promise<RefreshSessionOutput> {
@@ -55,7 +57,7 @@ export class RefreshSession {
     if (judged.presentation === 'retry') return this.answer(judged.state!, judged.successor);
     if (judged.presentation === 'reuse') {
       const { sessionId, userId } = judged.state!;
-      await this.sessions.revoke(sessionId, now);
+      await this.audit.recordWith(() => this.sessions.revoke(sessionId, now), () => ({ type: 'refresh.reuse_detected', userId, sessionId, details: { during: 'refresh' } }));
       this.securityEvents.refreshTokenReused({ userId, sessionId, ip: input.ip, userAgent: input.userAgent });
     }
     throw new InvalidRefreshToken();

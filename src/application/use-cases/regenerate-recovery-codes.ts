@@ -8,6 +8,7 @@ import type { Reauthentication } from '../services/reauthentication.js';
 import { userOfPrincipal } from '../services/user-of-principal.js';
 import { RECOVERY_CODES_PER_SET } from './confirm-totp.js';
 import type { ReauthenticatedInput } from './disable-totp.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 /**
  * A new set of recovery codes in place of the old one (every old code stops working), shown
@@ -21,13 +22,17 @@ export class RegenerateRecoveryCodes {
     private readonly factors: SecondFactorStore,
     private readonly recoveryCodes: RecoveryCodeGenerator,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: ReauthenticatedInput): Promise<{ recoveryCodes: string[] }> {
     const user = await this.reauthentication.verify({ user: await userOfPrincipal(this.users, input.principal), ...input });
     if (!(await this.factors.isTotpActive(user.id))) throw new NoSecondFactor();
     const recoveryCodes = Array.from({ length: RECOVERY_CODES_PER_SET }, () => this.recoveryCodes.generate());
-    await this.factors.replaceRecoveryCodes(user.id, recoveryCodes.map(normalizeRecoveryCode), this.clock.now());
+    await this.audit.recordWith(
+      () => this.factors.replaceRecoveryCodes(user.id, recoveryCodes.map(normalizeRecoveryCode), this.clock.now()),
+      () => ({ type: 'recovery_codes.generated', userId: user.id, sessionId: input.principal.sessionId, details: { count: recoveryCodes.length } }),
+    );
     return { recoveryCodes };
   }
 }

@@ -8,6 +8,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { NewPasswordCheck } from '../services/new-password-check.js';
 import type { VerificationLinkSender } from '../services/verification-link-sender.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface RegisterUserInput {
   readonly email: string;
@@ -28,6 +29,7 @@ export class RegisterUser {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly throttle: AttemptThrottle,
+    private readonly audit: AuditTrail,
     /** Mails a verification link at once when a mail server is configured; null: on request only. */
     private readonly verificationLinks: VerificationLinkSender | null = null,
   ) {}
@@ -46,7 +48,7 @@ export class RegisterUser {
       passwordHash: await this.hasher.hash(password),
       now: this.clock.now(),
     });
-    await this.users.add(user);
+    await this.audit.recordWith(() => this.users.add(user), () => ({ type: 'user.registered', userId: user.id, details: { by: 'self', emailVerified: false } }));
     await this.verificationLinks?.send(user);
     return user;
   }

@@ -48,7 +48,7 @@ export class ResetPassword {
     const hash = await this.hasher.hash(password);
     if (!(await this.tokens.consume(input.token, 'password_reset', now))) throw new InvalidRecoveryToken();
     // Following the link proved the address, too.
-    await this.replacement.replace(user.withVerifiedEmail(now), hash, now);
+    await this.replacement.replace(user.withVerifiedEmail(now), hash, now, 'password.reset');
     await this.throttle.passwordWasReset(user.email.canonical); // the owner is back: lift the login ceiling
   }
 

@@ -5,6 +5,7 @@ import type { PasswordResetRequests, PendingResetRequest } from '../ports/passwo
 import type { SecretTokenGenerator } from '../ports/secret-token-generator.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import { newMailedLink, type LinkSettings } from '../services/mailed-link.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 export interface ResolutionSettings extends LinkSettings {
   readonly batchSize: number;
@@ -29,6 +30,7 @@ export class ResolvePasswordResetRequests {
     private readonly secrets: SecretTokenGenerator,
     private readonly clock: Clock,
     private readonly settings: ResolutionSettings,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(): Promise<ResolutionReport> {
@@ -59,6 +61,10 @@ export class ResolvePasswordResetRequests {
 
   private mail(request: PendingResetRequest, user: User): Promise<boolean> {
     const link = newMailedLink('password_reset', user, this.secrets, this.clock.now(), this.settings);
-    return this.requests.resolveWithMail(request.id, link.token, link.mail);
+    // Recorded as of the request that asked, with its id and client (kept with the request).
+    return this.audit.recordWith(
+      () => this.requests.resolveWithMail(request.id, link.token, link.mail),
+      (resolved) => (resolved ? { type: 'password.reset_requested', userId: user.id, ...(request.origin ? { origin: request.origin } : {}) } : null),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { SessionNotFound } from '../../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { Principal } from './authenticate-access-token.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 
 /**
  * Ends one of the caller's sessions. Refuses with SessionNotFound for anything that is not a
@@ -11,10 +12,15 @@ export class RevokeSession {
   constructor(
     private readonly sessions: SessionStore,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: { principal: Principal; sessionId: string }): Promise<void> {
-    const revoked = await this.sessions.revokeOfUser(input.sessionId, input.principal.userId, this.clock.now());
+    const { userId } = input.principal;
+    const revoked = await this.audit.recordWith(
+      () => this.sessions.revokeOfUser(input.sessionId, userId, this.clock.now()),
+      (ended) => (ended ? { type: 'session.ended', userId, sessionId: input.sessionId, details: { by: 'revoke' } } : null),
+    );
     if (!revoked) throw new SessionNotFound();
   }
 }

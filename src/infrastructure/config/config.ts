@@ -93,6 +93,8 @@ export interface Config {
   readonly metricsToken: string | null;
   /** Bearer key of the admin API; null: the admin API is off (every /admin path is 404). */
   readonly adminApiKey: string | null;
+  /** AUDIT_RETENTION: audit events older than this are deleted by the retention job. */
+  readonly auditRetentionMs: number;
   readonly dataEncryption: DataEncryptionConfig;
   readonly mfa: MfaConfig;
 }
@@ -160,6 +162,7 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     breaker: readBreaker(read),
     metricsToken: readMetricsToken(read),
     adminApiKey: readAdminApiKey(read),
+    auditRetentionMs: read.durationMs('AUDIT_RETENTION', '90d', DAY_MS, 3650 * DAY_MS),
     dataEncryption: readDataEncryption(read, production),
     mfa: { issuer: read.string('MFA_ISSUER', jwt.issuer), maxFailures: read.integer('MFA_MAX_FAILURES', 5, 1, 1_000) },
   };

@@ -30,6 +30,7 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
       CORS_ORIGINS: { meaning: 'Comma-separated origins allowed to call the API from a browser; no CORS headers without it.', accepts: 'https://app.example.com,https://admin.example.com' },
       METRICS_TOKEN: { meaning: 'Bearer token that `GET /metrics` requires; without it the metrics are open (warned about in production).', accepts: 'at least 16 characters' },
       ADMIN_API_KEY: { meaning: 'Bearer key of the admin API (`/admin/...`); without it the admin API is off and every `/admin` path answers 404.', accepts: 'at least 32 characters' },
+      AUDIT_RETENTION: { meaning: 'How long audit events (`GET /admin/audit-events`) are kept; a background job deletes older ones in small batches.', accepts: '1d to 3650d' },
     },
   },
   {

@@ -4,6 +4,7 @@ import { guardDatabase } from './database-errors.js';
 import { withinDeadline, type Database } from './database.js';
 import type { Dialect } from './dialects/dialect.js';
 import { statementsOn, type Statements } from './statements.js';
+import { unitOfWork } from './unit-of-work.js';
 
 /** A database server behind the driver's pool: each unit of work on a pooled connection of its own. */
 export class PooledDatabase implements Database {
@@ -17,6 +18,8 @@ export class PooledDatabase implements Database {
   }
 
   run<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    const joined = unitOfWork.joined(this);
+    if (joined) return work(joined);
     return guardDatabase(this.dialect, () => this.onPooledConnection(work));
   }
 
@@ -26,6 +29,8 @@ export class PooledDatabase implements Database {
    * query runner taken and released around it (bench/, docs/performance.md).
    */
   readOne(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
+    // Inside a unit of work, a read must see its writes (and not wait on its locks elsewhere).
+    if (unitOfWork.joined(this)) return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
     const { preparedRead } = this.dialect;
     if (!preparedRead || !this.dataSource.isInitialized) return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
     return guardDatabase(this.dialect, async () => {
@@ -35,6 +40,9 @@ export class PooledDatabase implements Database {
   }
 
   transaction<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    // Inside a unit of work (AuditTrail.recordWith) the work is part of its transaction.
+    const joined = unitOfWork.joined(this);
+    if (joined) return work(joined);
     return guardDatabase(this.dialect, () => this.dataSource.transaction(withinDeadline(this.dialect, work)));
   }
 

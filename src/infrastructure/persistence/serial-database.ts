@@ -6,6 +6,7 @@ import { withinDeadline, type Database } from './database.js';
 import type { Dialect } from './dialects/dialect.js';
 import { retryWhileBusy } from './retry-while-busy.js';
 import { statementsOn, type Statements } from './statements.js';
+import { unitOfWork } from './unit-of-work.js';
 
 /**
  * SQLite's one connection, every unit of work queued.
@@ -32,6 +33,8 @@ export class SerialDatabase implements Database {
   }
 
   run<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    const joined = unitOfWork.joined(this);
+    if (joined) return work(joined);
     return this.exclusive(() => work(statementsOn(this.dataSource.manager, this.dialect)));
   }
 
@@ -42,6 +45,8 @@ export class SerialDatabase implements Database {
    * and when the file is locked, it takes the queue like any other call.
    */
   readOne(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
+    // Inside a unit of work, a read must see its writes (and not wait on its locks elsewhere).
+    if (unitOfWork.joined(this)) return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
     if (this.pending === 0 && this.dataSource.isInitialized) {
       try {
         requestDeadline.throwIfPassed();
@@ -54,6 +59,9 @@ export class SerialDatabase implements Database {
   }
 
   transaction<T>(work: (statements: Statements) => Promise<T>): Promise<T> {
+    // Inside a unit of work (AuditTrail.recordWith) the work is part of its transaction.
+    const joined = unitOfWork.joined(this);
+    if (joined) return work(joined);
     return this.exclusive(() => this.dataSource.transaction(withinDeadline(this.dialect, work)));
   }
 

@@ -4,22 +4,36 @@ import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import type { PasswordResetRequests, PendingResetRequest } from '../../application/ports/password-reset-requests.js';
 import { changedRows, type Database } from './database.js';
 import { writeTokenWithMail } from './typeorm-account-token-store.js';
+import { requestDeadline } from '../request-context/request-deadline.js';
+import { dateAt, nullableTextAt, textAt } from './row-values.js';
 
 export class TypeOrmPasswordResetRequests implements PasswordResetRequests {
   constructor(private readonly db: Database) {}
 
   add(email: string, now: Date): Promise<void> {
     return this.db.run(async (manager) => {
-      await manager.query('INSERT INTO password_reset_requests (id, email, requested_at) VALUES (?, ?, ?)', [randomUUID(), email, now.getTime()]);
+      const request = requestDeadline.current();
+      await manager.query('INSERT INTO password_reset_requests (id, email, requested_at, request_id, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)', [
+        randomUUID(),
+        email,
+        now.getTime(),
+        request?.requestId ?? null,
+        request?.clientAddress?.slice(0, 64) ?? null,
+        request?.userAgent?.slice(0, 512) ?? null,
+      ]);
     });
   }
 
   oldest(limit: number): Promise<PendingResetRequest[]> {
     return this.db.run(async (manager) => {
       const rows: Array<Record<string, unknown>> = await manager.query(
-        `SELECT id, email, requested_at FROM password_reset_requests ORDER BY requested_at, id LIMIT ${Math.max(1, Math.floor(limit))}`,
+        `SELECT id, email, requested_at, request_id, ip, user_agent FROM password_reset_requests ORDER BY requested_at, id LIMIT ${Math.max(1, Math.floor(limit))}`,
       );
-      return rows.map((row) => ({ id: String(row.id), email: String(row.email), requestedAt: new Date(Number(row.requested_at)) }));
+      return rows.map((row) => {
+        const requestedAt = dateAt(row, 'requested_at');
+        const origin = { requestId: nullableTextAt(row, 'request_id'), ip: nullableTextAt(row, 'ip'), userAgent: nullableTextAt(row, 'user_agent'), at: requestedAt };
+        return { id: textAt(row, 'id'), email: textAt(row, 'email'), requestedAt, origin };
+      });
     });
   }
 

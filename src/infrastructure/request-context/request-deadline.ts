@@ -13,6 +13,15 @@ export interface RequestScope {
   readonly signal: AbortSignal;
   /** As the HTTP edge sees it (X-Forwarded-For under TRUST_PROXY); null when unknown. */
   readonly clientAddress: string | null;
+  /** The request's X-Request-Id and User-Agent, for the audit log; null when unknown. */
+  readonly requestId: string | null;
+  readonly userAgent: string | null;
+}
+
+/** What the edge tells of a request besides its address. */
+export interface RequestOrigin {
+  readonly requestId: string | null;
+  readonly userAgent: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -24,11 +33,12 @@ const storage = new AsyncLocalStorage<RequestScope>();
  * find the account made after all (a write queued behind a stalled connection or a lock
  * would otherwise run whenever it got its turn). Work outside a request has no deadline.
  * The client address rides along, for work that shares a resource fairly between clients
- * (the password-hash queue) without every use case passing it down.
+ * (the password-hash queue) without every use case passing it down, and with it the request's
+ * id and User-Agent (the audit log's row of each event).
  */
 export const requestDeadline = {
-  run<T>(signal: AbortSignal, work: () => Promise<T>, clientAddress: string | null = null): Promise<T> {
-    return storage.run({ signal, clientAddress }, work);
+  run<T>(signal: AbortSignal, work: () => Promise<T>, clientAddress: string | null = null, origin?: RequestOrigin): Promise<T> {
+    return storage.run({ signal, clientAddress, requestId: origin?.requestId ?? null, userAgent: origin?.userAgent ?? null }, work);
   },
 
   /** @throws RequestAbandoned once the current request's deadline has passed */

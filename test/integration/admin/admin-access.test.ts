@@ -13,6 +13,7 @@ const ADMIN_PATHS: ReadonlyArray<['get' | 'post' | 'delete', string]> = [
   ['delete', '/admin/users/00000000-0000-4000-8000-000000000000/sessions'],
   ['delete', '/admin/users/00000000-0000-4000-8000-000000000000/mfa'],
   ['delete', '/admin/users/00000000-0000-4000-8000-000000000000'],
+  ['get', '/admin/audit-events'],
 ];
 
 describe(`Admin API: off without ADMIN_API_KEY (${databaseKind()})`, () => {

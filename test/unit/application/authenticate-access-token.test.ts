@@ -12,6 +12,7 @@ import { InMemoryBearerSessionLookup } from '../fakes/in-memory-bearer-session-l
 import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { rejectionOf } from '../support/rejection-of.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const PASSWORD_CHANGED_AT = new Date('2025-06-01T12:00:00.500Z');
 const at = (offsetMs: number) => new Date(PASSWORD_CHANGED_AT.getTime() + offsetMs);
@@ -85,7 +86,7 @@ describe('AuthenticateAccessToken', () => {
     const token = tokenIssuedAt(at(-500));
     const ann = (await users.findById('user-1'))!;
     const tokens = new InMemoryAccountTokenStore();
-    await new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1)))).replace(ann, 'new-hash', at(1));
+    await new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1))), new RecordingAuditTrail()).replace(ann, 'new-hash', at(1), 'password.changed');
     await expectInvalidAccessToken(authenticate.execute(token));
   });
 

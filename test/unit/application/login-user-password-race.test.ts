@@ -23,4 +23,19 @@ describe('LoginUser: a password change that lands while the old password is bein
     const live = await Promise.all(f.sessions.started.map((session) => f.sessions.isLive(session.id, NOW)));
     expect(live.filter(Boolean)).to.deep.equal([]);
   });
+
+  it('records the session it began as ended at once, after its login.succeeded', async () => {
+    const f = await loginFixture();
+    const compare = f.hasher.verify.bind(f.hasher);
+    f.hasher.verify = async (password, hash) => {
+      const matched = await compare(password, hash);
+      await f.users.update((await f.users.findById('user-1'))!.withChangedPassword('hash-of-the-new-password', new Date(NOW.getTime() + 1)));
+      return matched;
+    };
+    await rejectionOf(f.loginUser.execute(input));
+    expect(f.audit.events.map((event) => [event.type, event.sessionId, event.details])).to.deep.equal([
+      ['login.succeeded', 'session-1', { amr: ['pwd'] }],
+      ['session.ended', 'session-1', { by: 'password_change' }],
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   startSession,
   type SessionFixture,
 } from '../support/session-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const input: LogoutSessionInput = { refreshToken: 'refresh-1', userAgent: 'curl/8', ip: '192.0.2.66' };
 
@@ -28,7 +29,7 @@ describe('LogoutSession', () => {
 
   beforeEach(async () => {
     f = sessionFixture();
-    logout = new LogoutSession(f.sessions, f.deriver, f.events, new FixedClock(NOW), GRACE_MS);
+    logout = new LogoutSession(f.sessions, f.deriver, f.events, new FixedClock(NOW), GRACE_MS, f.audit);
     await startSession(f.sessions);
     await startSession(f.sessions, { id: 'session-2', token: 'refresh-2' });
   });

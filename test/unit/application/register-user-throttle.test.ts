@@ -10,6 +10,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { only } from '../support/only.js';
 import { rejectionOf } from '../support/rejection-of.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const IP = '198.51.100.4';
@@ -27,6 +28,7 @@ describe('RegisterUser: attempt throttling', () => {
       new SequentialIdGenerator('user'),
       new FixedClock(NOW),
       throttle,
+      new RecordingAuditTrail(),
     );
 
   beforeEach(() => {

@@ -10,6 +10,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { only } from '../support/only.js';
 import { rejectionOf } from '../support/rejection-of.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const PASSWORD = 'correct horse battery staple';
@@ -19,6 +20,7 @@ describe('RegisterUser', () => {
   let users: InMemoryUserRepository;
   let hasher: FakePasswordHasher;
   let registerUser: RegisterUser;
+  let audit: RecordingAuditTrail;
 
   beforeEach(() => {
     users = new InMemoryUserRepository();
@@ -26,7 +28,18 @@ describe('RegisterUser', () => {
     const policy = new PasswordPolicy({ minLength: 15, commonPasswords: new Set() });
     const throttle = new CountingAttemptThrottle();
     const passwordCheck = new NewPasswordCheck(policy, null);
-    registerUser = new RegisterUser(users, hasher, passwordCheck, new SequentialIdGenerator('user'), new FixedClock(NOW), throttle);
+    registerUser = new RegisterUser(users, hasher, passwordCheck, new SequentialIdGenerator('user'), new FixedClock(NOW), throttle, (audit = new RecordingAuditTrail()));
+  });
+
+  it('records user.registered for the new account, without its address', async () => {
+    await registerUser.execute({ email: 'Ann@Example.com', password: PASSWORD, ip: IP });
+    expect(audit.events).to.deep.equal([{ type: 'user.registered', userId: 'user-1', details: { by: 'self', emailVerified: false } }]);
+  });
+
+  it('records nothing for a registration refused as taken', async () => {
+    await registerUser.execute({ email: 'ann@example.com', password: PASSWORD, ip: IP });
+    await registerUser.execute({ email: 'ANN@example.com', password: PASSWORD, ip: IP }).catch(() => undefined);
+    expect(audit.types()).to.deep.equal(['user.registered']);
   });
 
   it('stores one user with the new id and the e-mail as given', async () => {

@@ -4,6 +4,7 @@ import { SessionNotFound } from '../../../src/domain/errors.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { rejectionOf } from '../support/rejection-of.js';
 import { NOW, at, sessionFixture, startSession, type SessionFixture } from '../support/session-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const principal = { userId: 'user-1', sessionId: 'session-1' };
 
@@ -19,7 +20,7 @@ describe('RevokeSession', () => {
 
   beforeEach(async () => {
     f = sessionFixture();
-    revokeSession = new RevokeSession(f.sessions, new FixedClock(NOW));
+    revokeSession = new RevokeSession(f.sessions, new FixedClock(NOW), f.audit);
     await startSession(f.sessions, { id: 'session-1', token: 'refresh-1' });
     await startSession(f.sessions, { id: 'session-2', token: 'refresh-2' });
     await startSession(f.sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });

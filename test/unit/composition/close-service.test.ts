@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { closeService, type OpenedParts } from '../../../src/composition/close-service.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 /** Parts that write what happens to them, in order, into `events`; the outbox's round ends a tick after stop(). */
 function recordingParts(events: string[]): OpenedParts {
@@ -11,6 +12,7 @@ function recordingParts(events: string[]): OpenedParts {
         events.push('outbox: round in progress done');
       },
     },
+    auditRetention: { stop: async () => void events.push('audit retention stopped') },
     gateway: { close: () => void events.push('breakers destroyed') },
     metrics: { close: () => void events.push('metrics cleared') },
     container: { dispose: async () => void events.push('container disposed') },
@@ -23,6 +25,12 @@ describe('closeService', () => {
   it('lets the mail outbox finish its round in progress before it destroys the breakers and clears the metrics that round uses', async () => {
     const events: string[] = [];
     await closeService(recordingParts(events));
-    expect(events.slice(0, 4)).to.deep.equal(['outbox: stop asked', 'outbox: round in progress done', 'breakers destroyed', 'metrics cleared']);
+    expect(events.filter((event) => !event.startsWith('audit')).slice(0, 4)).to.deep.equal(['outbox: stop asked', 'outbox: round in progress done', 'breakers destroyed', 'metrics cleared']);
+  });
+
+  it('stops the audit retention job (waiting for its round) before the database closes', async () => {
+    const events: string[] = [];
+    await closeService(recordingParts(events));
+    expect(events.indexOf('audit retention stopped')).to.be.within(0, events.indexOf('database closed'));
   });
 });

@@ -3,6 +3,7 @@ import type { OutgoingMail } from '../../../src/application/ports/outgoing-mail.
 import type { PasswordResetRequests, PendingResetRequest } from '../../../src/application/ports/password-reset-requests.js';
 import { DependencyUnavailable } from '../../../src/domain/errors.js';
 import type { InMemoryAccountTokenStore } from './in-memory-account-token-store.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 // Every call yields once first, as a round trip to a database would.
 const roundTrip = () => Promise.resolve();
@@ -28,7 +29,7 @@ export class InMemoryPasswordResetRequests implements PasswordResetRequests {
     await roundTrip();
     this.added += 1;
     const id = `request-${this.added}`;
-    this.rows.set(id, { id, email, requestedAt: now });
+    this.rows.set(id, { id, email, requestedAt: now, origin: null });
   }
 
   async oldest(limit: number): Promise<PendingResetRequest[]> {

@@ -18,6 +18,7 @@ import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token
 import { secondStepOfNobody } from '../support/no-second-factor.js';
 import { rejectionOf } from '../support/rejection-of.js';
 import { IP, NOW, OLD_PASSWORD, REGISTERED_AT } from './recovery-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const DAY_MS = 86_400_000;
 
@@ -34,12 +35,13 @@ async function login(requireVerifiedEmail: boolean): Promise<Login> {
   await users.add(register('user-1', 'ann@example.com'));
   await users.add(register('user-2', 'bob@example.com').withVerifiedEmail(REGISTERED_AT));
   const sessions = new RecordingSessionStore();
+  const audit = new RecordingAuditTrail();
   const hasher = new FakePasswordHasher();
   const clock = new FixedClock(NOW);
-  const passwordCheck = new CurrentPasswordCheck(hasher, new CountingAttemptThrottle(), new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), clock, 15 * 60_000));
+  const passwordCheck = new CurrentPasswordCheck(hasher, new CountingAttemptThrottle(), new LoginCeilingNotice(users, new InMemoryAccountTokenStore(), clock, 15 * 60_000), audit);
   const lifetimes = { refreshTokenTtlMs: 14 * DAY_MS, sessionMaxAgeMs: 90 * DAY_MS };
-  const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes, users);
-  const loginUser = new LoginUser(users, hasher, passwordCheck, starter, secondStepOfNobody(new CountingAttemptThrottle(), clock), { requireVerifiedEmail });
+  const starter = new SessionStarter(sessions, new FakeAccessTokenIssuer(), new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, lifetimes, users, audit);
+  const loginUser = new LoginUser(users, hasher, passwordCheck, starter, secondStepOfNobody(new CountingAttemptThrottle(), clock), audit, { requireVerifiedEmail });
   return { loginUser, sessions };
 }
 

@@ -24,6 +24,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
 import { startSession } from '../support/session-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
 export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
@@ -40,6 +41,8 @@ export const RESOLUTION_BATCH = 20;
 export const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 
 export interface RecoveryFixture {
+  /** Every audit event the use cases recorded, in order. */
+  readonly audit: RecordingAuditTrail;
   /** user-1, Ann@example.com, unverified, sessions 1 and 2. */
   readonly ann: User;
   /** user-2, bob@example.com, verified at REGISTERED_AT, session 3. */
@@ -84,12 +87,13 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
   await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
   await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
   const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
-  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
+  const audit = new RecordingAuditTrail();
+  const links = new VerificationLinkSender(tokens, secrets, clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS }, audit);
   const resetRequests = new InMemoryPasswordResetRequests(tokens);
   const resetSettings = { appBaseUrl: APP_BASE_URL, ttlMs: RESET_TTL_MS };
   const factors = new InMemorySecondFactorStore();
   const events = new RecordingSecurityEventLog();
-  const secondFactor = new SecondFactorCheck(factors, new FakeTotpCalculator(), throttle, events, clock);
+  const secondFactor = new SecondFactorCheck(factors, new FakeTotpCalculator(), throttle, events, clock, audit);
   return {
     ann,
     bob,
@@ -101,12 +105,13 @@ export async function recoveryFixture(options: { attemptLimit?: number } = {}): 
     links,
     resetRequests,
     requestReset: new RequestPasswordReset(resetRequests, throttle, clock),
-    resolveResets: new ResolvePasswordResetRequests(resetRequests, users, secrets, clock, { ...resetSettings, batchSize: RESOLUTION_BATCH }),
-    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock)), clock, throttle, secondFactor),
+    resolveResets: new ResolvePasswordResetRequests(resetRequests, users, secrets, clock, { ...resetSettings, batchSize: RESOLUTION_BATCH }, audit),
+    resetPassword: new ResetPassword(users, tokens, hasher, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock), audit), clock, throttle, secondFactor),
     requestVerification: new RequestEmailVerification(users, links, throttle),
-    verifyEmail: new VerifyEmail(users, tokens, clock),
+    verifyEmail: new VerifyEmail(users, tokens, clock, audit),
     factors,
     events,
+    audit,
   };
 }
 

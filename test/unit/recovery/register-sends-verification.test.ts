@@ -12,11 +12,12 @@ import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
 import { only } from '../support/only.js';
 import { APP_BASE_URL, IP, NOW, OLD_PASSWORD, VERIFICATION_TTL_MS } from './recovery-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 function registerUser(withLinks: boolean): { registerUser: RegisterUser; tokens: InMemoryAccountTokenStore } {
   const tokens = new InMemoryAccountTokenStore();
   const clock = new FixedClock(NOW);
-  const links = new VerificationLinkSender(tokens, new SequentialSecretTokenGenerator(), clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS });
+  const links = new VerificationLinkSender(tokens, new SequentialSecretTokenGenerator(), clock, { appBaseUrl: APP_BASE_URL, ttlMs: VERIFICATION_TTL_MS }, new RecordingAuditTrail());
   const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const registerUser = new RegisterUser(
     new InMemoryUserRepository(),
@@ -25,6 +26,7 @@ function registerUser(withLinks: boolean): { registerUser: RegisterUser; tokens:
     new SequentialIdGenerator('user'),
     clock,
     new CountingAttemptThrottle(),
+    new RecordingAuditTrail(),
     withLinks ? links : null,
   );
   return { registerUser, tokens };

@@ -10,6 +10,7 @@ import { InMemoryAccountTokenStore } from '../fakes/in-memory-account-token-stor
 import { at, cases as livenessCases, livenessOf, setUp, T0 } from './session-store-promises.js';
 import { AccountNotice } from '../../../src/application/services/account-notice.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 /** A BearerSessionLookup over sessions and accounts that the suite sets up through their own ports. */
 export interface BearerSessionLookupUnderTest {
@@ -64,7 +65,7 @@ export function bearerSessionLookupPromises(make: () => Promise<BearerSessionLoo
   it("answers no principal once a password change has ended the account's sessions", async () => {
     await setUp(s.sessions, livenessCases[0]!);
     const tokens = new InMemoryAccountTokenStore();
-    await new PasswordReplacement(s.users, s.sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1)))).replace((await s.users.findById('user-1'))!, 'new-hash', at(1));
+    await new PasswordReplacement(s.users, s.sessions, tokens, new AccountNotice(tokens, new FixedClock(at(1))), new RecordingAuditTrail()).replace((await s.users.findById('user-1'))!, 'new-hash', at(1), 'password.changed');
     expect(await s.lookup.findLivePrincipal('user-1', 'session-1', at(2))).to.equal(null);
   });
 

@@ -16,6 +16,7 @@ import { InMemoryUserRepository } from '../fakes/in-memory-user-repository.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { secondFactorCheckOfNobody } from './no-second-factor.js';
 import { NOW, startSession } from './session-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 export const REGISTERED_AT = new Date('2025-01-01T00:00:00.000Z');
 export const CURRENT_PASSWORD = 'correct horse battery staple';
@@ -29,6 +30,8 @@ export const input: ChangePasswordInput = {
 };
 
 export interface ChangePasswordFixture {
+  /** Every audit event the use cases recorded, in order. */
+  readonly audit: RecordingAuditTrail;
   readonly changePassword: ChangePassword;
   readonly ann: User;
   readonly users: InMemoryUserRepository;
@@ -61,8 +64,9 @@ export async function changePasswordFixture(options: { attemptLimit?: number; ac
   }
   const check = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   const clock = new FixedClock(NOW);
-  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
-  const reauthentication = new Reauthentication(passwordCheck, secondFactorCheckOfNobody(throttle, clock));
-  const changePassword = new ChangePassword(users, hasher, reauthentication, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock)), clock);
-  return { changePassword, ann, users, hasher, sessions, tokens, throttle };
+  const audit = new RecordingAuditTrail();
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000), audit);
+  const reauthentication = new Reauthentication(passwordCheck, secondFactorCheckOfNobody(throttle, clock, undefined, audit));
+  const changePassword = new ChangePassword(users, hasher, reauthentication, check, new PasswordReplacement(users, sessions, tokens, new AccountNotice(tokens, clock), audit), clock);
+  return { audit, changePassword, ann, users, hasher, sessions, tokens, throttle };
 }

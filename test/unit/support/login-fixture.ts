@@ -14,6 +14,7 @@ import { RecordingSessionStore } from '../fakes/recording-session-store.js';
 import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
 import { secondStepOfNobody } from './no-second-factor.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 const DAY_MS = 86_400_000;
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
@@ -24,6 +25,8 @@ export const LIFETIMES: SessionLifetimes = { refreshTokenTtlMs: 14 * DAY_MS, ses
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export interface LoginFixture {
+  /** Every audit event the use cases recorded, in order. */
+  readonly audit: RecordingAuditTrail;
   readonly loginUser: LoginUser;
   readonly user: User;
   readonly users: InMemoryUserRepository;
@@ -60,12 +63,14 @@ export async function loginFixture(options: LoginFixtureOptions = {}): Promise<L
     now: REGISTERED_AT,
   });
   await users.add(user);
+  const audit = new RecordingAuditTrail();
   const loginUser = new LoginUser(
     users,
     hasher,
-    new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS)),
-    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES, users),
-    secondStepOfNobody(throttle, clock),
+    new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, FAILURE_WINDOW_MS), audit),
+    new SessionStarter(sessions, accessTokens, new SequentialSecretTokenGenerator(), new SequentialIdGenerator('session'), clock, LIFETIMES, users, audit),
+    secondStepOfNobody(throttle, clock, audit),
+    audit,
   );
-  return { loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };
+  return { audit, loginUser, user, users, hasher, sessions, accessTokens, throttle, tokens };
 }

@@ -7,13 +7,14 @@ import { InMemoryMfaChallengeStore } from '../fakes/in-memory-mfa-challenge-stor
 import { InMemorySecondFactorStore } from '../fakes/in-memory-second-factor-store.js';
 import { RecordingSecurityEventLog } from '../fakes/recording-security-event-log.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 /** The second-factor check of a world where nobody has set one up (for use cases that merely consult it). */
-export function secondFactorCheckOfNobody(throttle: AttemptThrottle, clock: Clock, factors = new InMemorySecondFactorStore()): SecondFactorCheck {
-  return new SecondFactorCheck(factors, new FakeTotpCalculator(), throttle, new RecordingSecurityEventLog(), clock);
+export function secondFactorCheckOfNobody(throttle: AttemptThrottle, clock: Clock, factors = new InMemorySecondFactorStore(), audit = new RecordingAuditTrail()): SecondFactorCheck {
+  return new SecondFactorCheck(factors, new FakeTotpCalculator(), throttle, new RecordingSecurityEventLog(), clock, audit);
 }
 
 /** LoginUser's second step where nobody has a second factor: it never stops a login. */
-export function secondStepOfNobody(throttle: AttemptThrottle, clock: Clock): MfaChallengeIssuer {
-  return new MfaChallengeIssuer(secondFactorCheckOfNobody(throttle, clock), new InMemoryMfaChallengeStore(), new SequentialSecretTokenGenerator(), clock);
+export function secondStepOfNobody(throttle: AttemptThrottle, clock: Clock, audit = new RecordingAuditTrail()): MfaChallengeIssuer {
+  return new MfaChallengeIssuer(secondFactorCheckOfNobody(throttle, clock, undefined, audit), new InMemoryMfaChallengeStore(), new SequentialSecretTokenGenerator(), clock, audit);
 }

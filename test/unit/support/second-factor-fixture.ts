@@ -35,6 +35,7 @@ import { SequentialIdGenerator } from '../fakes/sequential-id-generator.js';
 import { SequentialRecoveryCodeGenerator } from '../fakes/sequential-recovery-code-generator.js';
 import { SequentialSecretTokenGenerator } from '../fakes/sequential-secret-token-generator.js';
 import { startSession } from './session-fixture.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
 export const PASSWORD = 'correct horse battery staple';
@@ -46,6 +47,8 @@ export const ACTIVE_RECOVERY_CODES = ['RC09-0001', 'RC09-0002', 'RC09-0003'] as 
 export const ann = { userId: 'user-1', sessionId: 'session-1' } as const;
 
 export interface SecondFactorFixture {
+  /** Every audit event the use cases recorded, in order. */
+  readonly audit: RecordingAuditTrail;
   readonly users: InMemoryUserRepository;
   readonly sessions: RecordingSessionStore;
   readonly factors: InMemorySecondFactorStore;
@@ -103,14 +106,16 @@ export async function secondFactorFixture(options: SecondFactorFixtureOptions = 
   await startSession(sessions, { id: 'session-1', userId: 'user-1', token: 'refresh-1' });
   await startSession(sessions, { id: 'session-2', userId: 'user-1', token: 'refresh-2' });
   await startSession(sessions, { id: 'session-3', userId: 'user-2', token: 'refresh-3' });
-  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000));
-  const secondFactor = new SecondFactorCheck(factors, totp, throttle, events, clock);
+  const audit = new RecordingAuditTrail();
+  const passwordCheck = new CurrentPasswordCheck(hasher, throttle, new LoginCeilingNotice(users, tokens, clock, 15 * 60_000), audit);
+  const secondFactor = new SecondFactorCheck(factors, totp, throttle, events, clock, audit);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
-  const starter = new SessionStarter(sessions, accessTokens, secrets, new SequentialIdGenerator('new-session'), clock, { refreshTokenTtlMs: 86_400_000, sessionMaxAgeMs: 86_400_000 }, users);
+  const starter = new SessionStarter(sessions, accessTokens, secrets, new SequentialIdGenerator('new-session'), clock, { refreshTokenTtlMs: 86_400_000, sessionMaxAgeMs: 86_400_000 }, users, audit);
   const notices = new AccountNotice(tokens, clock);
-  const emailChangeLinks = new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: 'https://app.example.com', ttlMs: 24 * 3_600_000 });
+  const emailChangeLinks = new EmailChangeLinkSender(tokens, secrets, clock, { appBaseUrl: 'https://app.example.com', ttlMs: 24 * 3_600_000 }, audit);
   const policy = new NewPasswordCheck(new PasswordPolicy({ minLength: 15, commonPasswords: new Set() }), null);
   return {
+    audit,
     users,
     sessions,
     factors,
@@ -121,14 +126,14 @@ export async function secondFactorFixture(options: SecondFactorFixtureOptions = 
     hasher,
     clock,
     enrol: new EnrolTotp(users, passwordCheck, factors, totp, clock, ISSUER),
-    confirm: new ConfirmTotp(users, factors, totp, throttle, recoveryCodes, sessions, clock, notices),
-    disable: new DisableTotp(users, reauthentication, factors, notices),
-    regenerate: new RegenerateRecoveryCodes(users, reauthentication, factors, recoveryCodes, clock),
-    login: new LoginUser(users, hasher, passwordCheck, starter, new MfaChallengeIssuer(secondFactor, challenges, secrets, clock)),
-    completeLogin: new CompleteMfaLogin(challenges, users, secondFactor, starter, clock, options.maxFailures ?? 5),
-    changePassword: new ChangePassword(users, hasher, reauthentication, policy, new PasswordReplacement(users, sessions, tokens, notices), clock),
+    confirm: new ConfirmTotp(users, factors, totp, throttle, recoveryCodes, sessions, clock, notices, audit),
+    disable: new DisableTotp(users, reauthentication, factors, notices, audit),
+    regenerate: new RegenerateRecoveryCodes(users, reauthentication, factors, recoveryCodes, clock, audit),
+    login: new LoginUser(users, hasher, passwordCheck, starter, new MfaChallengeIssuer(secondFactor, challenges, secrets, clock, audit), audit),
+    completeLogin: new CompleteMfaLogin(challenges, users, secondFactor, starter, clock, options.maxFailures ?? 5, audit),
+    changePassword: new ChangePassword(users, hasher, reauthentication, policy, new PasswordReplacement(users, sessions, tokens, notices, audit), clock),
     requestEmailChange: new RequestEmailChange(users, reauthentication, throttle, emailChangeLinks),
-    confirmEmailChange: new ConfirmEmailChange(users, tokens, clock),
+    confirmEmailChange: new ConfirmEmailChange(users, tokens, clock, audit),
     tokens,
     activate: () => factors.activate('user-1', ACTIVE_SECRET, ACTIVE_RECOVERY_CODES.map((code) => code.replace('-', ''))),
   };

@@ -4,6 +4,7 @@ import { FakeSuccessorTokenDeriver } from '../fakes/fake-successor-token-deriver
 import { FixedClock } from '../fakes/fixed-clock.js';
 import { RecordingSecurityEventLog } from '../fakes/recording-security-event-log.js';
 import { RecordingSessionStore } from '../fakes/recording-session-store.js';
+import { RecordingAuditTrail } from '../fakes/recording-audit-trail.js';
 
 export const DAY_MS = 86_400_000;
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
@@ -16,6 +17,8 @@ export const GRACE_MS = 10_000;
 export const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
 
 export interface SessionFixture {
+  /** Every audit event the use cases recorded, in order. */
+  readonly audit: RecordingAuditTrail;
   readonly sessions: RecordingSessionStore;
   readonly deriver: FakeSuccessorTokenDeriver;
   readonly events: RecordingSecurityEventLog;
@@ -27,6 +30,7 @@ export function sessionFixture(): SessionFixture {
     sessions: new RecordingSessionStore(),
     deriver: new FakeSuccessorTokenDeriver(),
     events: new RecordingSecurityEventLog(),
+    audit: new RecordingAuditTrail(),
     accessTokens: new FakeAccessTokenIssuer(),
   };
 }
@@ -79,5 +83,5 @@ export async function refreshedEarlier(f: SessionFixture, token: string, when: D
 /** RefreshSession over the fixture's fakes, its clock fixed at `now`. */
 export function refreshSession(f: SessionFixture, options: { now?: Date; graceMs?: number } = {}): RefreshSession {
   const settings = { refreshTokenTtlMs: TTL_MS, reuseGraceMs: options.graceMs ?? GRACE_MS };
-  return new RefreshSession(f.sessions, f.deriver, f.accessTokens, f.events, new FixedClock(options.now ?? NOW), settings);
+  return new RefreshSession(f.sessions, f.deriver, f.accessTokens, f.events, new FixedClock(options.now ?? NOW), settings, f.audit);
 }

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { AppState } from '../app-state.js';
+import { clientAddress, type AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
 import type { RunInRequestContext } from '../needs/request-context.js';
 
@@ -20,7 +20,7 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
         reject(new RequestTimedOut());
       }, timeoutMs);
     });
-    const work = runInContext(deadline.signal, next, ctx.ip || null);
+    const work = runInContext(deadline.signal, next, clientAddress(ctx), { requestId: ctx.state.requestId, userAgent: ctx.get('User-Agent') || null });
     work.catch(() => undefined); // a late failure of abandoned work is not unhandled
     try {
       await Promise.race([work, timedOut]);

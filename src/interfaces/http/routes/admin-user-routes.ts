@@ -25,12 +25,12 @@ export function presentAccount(account: AccountOverview) {
 }
 
 /** A query parameter given once, or absent; given twice it is refused like a bad value. */
-function queryValue(ctx: AppContext, name: string): string | undefined {
+export function queryValue(ctx: AppContext, name: string): string | undefined {
   const value = ctx.query[name];
   return Array.isArray(value) ? '' : value;
 }
 
-const limitOf = (text: string | undefined): number | undefined => (text === undefined ? undefined : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN);
+export const limitOf = (text: string | undefined): number | undefined => (text === undefined ? undefined : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN);
 
 export function listUsersRoute(listUsers: ListUsers): RouteSpec {
   return {

@@ -42,3 +42,31 @@ export const createUserSchema: JsonSchema = {
   required: ['email', 'password'],
   additionalProperties: false,
 };
+
+/** An audit event as GET /admin/audit-events shows it: never a secret, never an address. */
+export const auditEventSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    at: instant,
+    type: { type: 'string', description: 'One of the types in docs/admin.md "Audit log".' },
+    userId: { type: ['string', 'null'], description: 'The account; null for a failed login with an unknown address.' },
+    sessionId: { type: ['string', 'null'] },
+    ip: { type: ['string', 'null'] },
+    userAgent: { type: ['string', 'null'] },
+    requestId: { type: ['string', 'null'], description: 'The X-Request-Id of the request that caused it.' },
+    details: { type: 'object', description: 'Small, typed per event type (docs/admin.md).' },
+  },
+  required: ['id', 'at', 'type', 'userId', 'sessionId', 'ip', 'userAgent', 'requestId', 'details'],
+  additionalProperties: false,
+};
+
+export const auditEventPageSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: auditEventSchema },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next (older) page; null on the last page.' },
+  },
+  required: ['items', 'nextCursor'],
+  additionalProperties: false,
+};

@@ -484,6 +484,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, a page at a time */
+        get: operations["adminListAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -4662,6 +4679,139 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminListAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only the events of this account. */
+                userId?: string;
+                /** @description Only events of this type. */
+                type?: "user.registered" | "login.succeeded" | "login.failed" | "login.throttled" | "mfa.required" | "mfa.succeeded" | "mfa.failed" | "refresh.reuse_detected" | "session.ended" | "password.changed" | "password.reset_requested" | "password.reset" | "email.verification_requested" | "email.verified" | "email.change_requested" | "email.changed" | "mfa.enabled" | "mfa.disabled" | "recovery_codes.generated" | "recovery_code.used" | "passkey.added" | "passkey.removed" | "passkey.counter_regressed" | "user.disabled" | "user.enabled" | "user.erased" | "admin.sessions_ended" | "admin.mfa_reset";
+                /** @description Only events at or after this time (ISO 8601). */
+                since?: string;
+                /** @description Only events before this time (ISO 8601). */
+                until?: string;
+                /** @description Events per page, 1 to 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "at": "2025-01-31T09:30:00.000Z",
+                     *           "type": "string",
+                     *           "userId": "string",
+                     *           "sessionId": "string",
+                     *           "ip": "string",
+                     *           "userAgent": "string",
+                     *           "requestId": "string",
+                     *           "details": {}
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description One of the types in docs/admin.md "Audit log". */
+                            type: string;
+                            /** @description The account; null for a failed login with an unknown address. */
+                            userId: string | null;
+                            sessionId: string | null;
+                            ip: string | null;
+                            userAgent: string | null;
+                            /** @description The X-Request-Id of the request that caused it. */
+                            requestId: string | null;
+                            /** @description Small, typed per event type (docs/admin.md). */
+                            details: Record<string, never>;
+                        }[];
+                        /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing or wrong ADMIN_API_KEY (a user’s access token included). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/admin/audit-events",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/body",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description An unexpected failure on the server; the request id identifies it in the logs. */
