@@ -20,7 +20,9 @@ describe(`secrets in the log, on every route (${databaseKind()})`, () => {
   let outbox: string;
   let t: TestService;
 
-  before(async () => {
+  before(async function () {
+    // Every route twice, a login before each that needs a session: ~20 s on a loaded server database.
+    this.timeout(90_000);
     outbox = await mkdtemp(join(tmpdir(), 'auth-outbox-'));
     const generous = '100000'; // throttling would stop the requests before the steps under test
     t = await startTestService({
