@@ -42,6 +42,9 @@ import { TypeOrmMfaChallengeStore } from './infrastructure/persistence/typeorm-m
 import { TypeOrmAccountAdministration } from './infrastructure/persistence/typeorm-account-administration.js';
 import { TypeOrmUserDirectory } from './infrastructure/persistence/typeorm-user-directory.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
+import { TypeOrmPasskeyStore } from './infrastructure/persistence/typeorm-passkey-store.js';
+import { TypeOrmWebAuthnChallengeStore } from './infrastructure/persistence/typeorm-webauthn-challenge-store.js';
+import { SimpleWebAuthnVerifier } from './infrastructure/security/simplewebauthn-verifier.js';
 import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
 import { CryptoRecoveryCodeGenerator } from './infrastructure/security/crypto-recovery-code-generator.js';
 import { OtpauthTotpCalculator } from './infrastructure/security/otpauth-totp-calculator.js';
@@ -228,6 +231,9 @@ function registerAdapters(ports: PortRegistry, config: Config, db: Database, key
   ports.set('recoveryCodes', new CryptoRecoveryCodeGenerator());
   ports.set('accounts', new TypeOrmAccountAdministration(db));
   ports.set('directory', new TypeOrmUserDirectory(db));
+  ports.set('passkeys', new TypeOrmPasskeyStore(db));
+  ports.set('webauthnChallenges', new TypeOrmWebAuthnChallengeStore(db));
+  ports.set('webauthn', new SimpleWebAuthnVerifier({ id: config.webauthn.rpId, name: config.webauthn.rpName, origins: config.webauthn.origins }));
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */

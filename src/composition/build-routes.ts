@@ -72,6 +72,10 @@ import type { UserDirectory } from '../application/ports/user-directory.js';
 import { DeleteOwnAccount } from '../application/use-cases/delete-own-account.js';
 import { deleteAccountRoute } from '../interfaces/http/routes/delete-account-route.js';
 import { buildAdminRoutes } from './build-admin-routes.js';
+import type { PasskeyStore } from '../application/ports/passkey-store.js';
+import type { WebAuthnChallengeStore } from '../application/ports/webauthn-challenge-store.js';
+import type { WebAuthnVerifier } from '../application/ports/webauthn-verifier.js';
+import { buildPasskeyRoutes } from './build-passkey-routes.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -94,6 +98,9 @@ export interface RoutePorts {
   readonly recoveryCodes: RecoveryCodeGenerator;
   readonly accounts: AccountAdministration;
   readonly directory: UserDirectory;
+  readonly passkeys: PasskeyStore;
+  readonly webauthnChallenges: WebAuthnChallengeStore;
+  readonly webauthn: WebAuthnVerifier;
 }
 
 export interface RouteObservability {
@@ -115,7 +122,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   }, users);
   const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
-  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock);
+  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock, ports.passkeys);
+  const passkeys = buildPasskeyRoutes(ports, { reauthentication, notices, sessionStarter, requireVerifiedEmail: config.mail.requireVerifiedEmail, maxFailures: config.mfa.maxFailures });
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
@@ -127,7 +135,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
         reuseGraceMs: config.refreshReuseGraceMs,
       }),
     ),
-    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures)),
+    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures, passkeys.assertions)),
+    ...passkeys.routes,
     enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
     confirmTotpRoute(new ConfirmTotp(users, ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock, notices)),
     disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices)),

@@ -7,6 +7,7 @@ import { AddSessionAuthentication1764000006000 } from './1764000006000-add-sessi
 import { CreateSecondFactors1764000007000 } from './1764000007000-create-second-factors.js';
 import { AddUserAdministration1764000008000 } from './1764000008000-add-user-administration.js';
 import { AddAccountTokenNewEmail1764000009000 } from './1764000009000-add-account-token-new-email.js';
+import { CreatePasskeys1764000010000 } from './1764000010000-create-passkeys.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   CreateSecondFactors1764000007000,
   AddUserAdministration1764000008000,
   AddAccountTokenNewEmail1764000009000,
+  CreatePasskeys1764000010000,
 ];
