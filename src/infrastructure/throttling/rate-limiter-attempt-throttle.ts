@@ -79,6 +79,7 @@ export class RateLimiterAttemptThrottle implements AttemptThrottle {
 
   async passkeyLoginSucceeded(ip: string | null): Promise<void> {
     await this.limiters.loginPerAddress.reward(key(group(ip)));
+    await this.limiters.passkeyOptionsPerAddress.reward(key(group(ip)));
   }
 
   health(): LimiterHealth[] {
