@@ -10,7 +10,7 @@ import { clientOf, validatedBody, type AppContext } from '../app-state.js';
 import { sendTokenResponse } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { mfaTokenOnlySchema, reauthenticationSchema, type ReauthenticationBody } from '../schemas/mfa-schemas.js';
-import { addPasskeySchema, creationOptionsSchema, emptyObjectSchema, passkeyListSchema, passkeyLoginSchema, passkeySchema, requestOptionsSchema, type AddPasskeyBody } from '../schemas/passkey-schemas.js';
+import { addPasskeySchema, creationOptionsSchema, passkeyListSchema, passkeyLoginSchema, passkeySchema, requestOptionsSchema, type AddPasskeyBody } from '../schemas/passkey-schemas.js';
 import { tokenResponseSchema } from '../schemas/token-response-schema.js';
 import { invalidAccessToken, invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
 
@@ -124,10 +124,9 @@ export function passkeyLoginOptionsRoute(begin: BeginPasskeyLogin): RouteSpec {
     operationId: 'passkeyLoginOptions',
     summary: 'Begin a passwordless login: request options for a discoverable credential',
     tags: ['passkeys'],
-    body: emptyObjectSchema,
+    // No body to read (clients may send `{}`): nothing in the request shapes the options.
     responses: {
       200: { description: 'Request options without allowCredentials, valid 5 minutes, for `PublicKeyCredential.parseRequestOptionsFromJSON()`.', schema: requestOptionsSchema, headers: ['Cache-Control'] },
-      422: invalidBody,
       429: tooManyAttempts,
       503: unavailable,
     },

@@ -76,8 +76,6 @@ export const passkeyLoginSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-export const emptyObjectSchema: JsonSchema = { type: 'object', additionalProperties: false };
-
 const descriptorList: JsonSchema = {
   type: 'array',
   items: { type: 'object', properties: { id: { type: 'string' }, type: { const: 'public-key' }, transports: { type: 'array', items: { type: 'string' } } }, required: ['id', 'type'] },

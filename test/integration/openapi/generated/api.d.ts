@@ -2277,12 +2277,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                /** @example {} */
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Request options without allowCredentials, valid 5 minutes, for `PublicKeyCredential.parseRequestOptionsFromJSON()`. */
             200: {
@@ -2311,83 +2306,6 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PublicKeyCredentialRequestOptionsJSON"];
-                };
-            };
-            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the configured limit (16 KiB by default). */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "about:blank",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
-                     *       "instance": "/auth/passkey/options",
-                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not `application/json` in UTF-8. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "about:blank",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "The body is not `application/json` in UTF-8.",
-                     *       "instance": "/auth/passkey/options",
-                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:auth-service:problem:validation",
-                     *       "title": "The request is not valid",
-                     *       "status": 422,
-                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
-                     *       "instance": "/auth/passkey/options",
-                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
-                     *       "errors": [
-                     *         {
-                     *           "pointer": "/body",
-                     *           "code": "required",
-                     *           "message": "This field is required."
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
