@@ -46,6 +46,9 @@ import { TypeOrmAuditLog } from './infrastructure/persistence/typeorm-audit-log.
 import { TypeOrmAuditTrail } from './infrastructure/persistence/typeorm-audit-trail.js';
 import { TypeOrmUserDirectory } from './infrastructure/persistence/typeorm-user-directory.js';
 import { TypeOrmSecondFactorStore } from './infrastructure/persistence/typeorm-second-factor-store.js';
+import { TypeOrmPasskeyStore } from './infrastructure/persistence/typeorm-passkey-store.js';
+import { TypeOrmWebAuthnChallengeStore } from './infrastructure/persistence/typeorm-webauthn-challenge-store.js';
+import { SimpleWebAuthnVerifier } from './infrastructure/security/simplewebauthn-verifier.js';
 import { AesGcmSecretCipher } from './infrastructure/security/aes-gcm-secret-cipher.js';
 import { CryptoRecoveryCodeGenerator } from './infrastructure/security/crypto-recovery-code-generator.js';
 import { OtpauthTotpCalculator } from './infrastructure/security/otpauth-totp-calculator.js';
@@ -244,6 +247,9 @@ function registerAdapters(ports: PortRegistry, config: Config, db: Database, key
   ports.set('directory', new TypeOrmUserDirectory(db));
   ports.set('audit', new TypeOrmAuditTrail(db, ports.get('clock')));
   ports.set('auditLog', new TypeOrmAuditLog(db));
+  ports.set('passkeys', new TypeOrmPasskeyStore(db));
+  ports.set('webauthnChallenges', new TypeOrmWebAuthnChallengeStore(db));
+  ports.set('webauthn', new SimpleWebAuthnVerifier({ id: config.webauthn.rpId, name: config.webauthn.rpName, origins: config.webauthn.origins }));
 }
 
 /** SMTP through the gateway's `smtp` circuit; without SMTP_URL, .eml files to open in development. */

@@ -74,6 +74,10 @@ import { deleteAccountRoute } from '../interfaces/http/routes/delete-account-rou
 import { buildAdminRoutes } from './build-admin-routes.js';
 import type { AuditLog } from '../application/ports/audit-log.js';
 import type { AuditTrail } from '../application/ports/audit-trail.js';
+import type { PasskeyStore } from '../application/ports/passkey-store.js';
+import type { WebAuthnChallengeStore } from '../application/ports/webauthn-challenge-store.js';
+import type { WebAuthnVerifier } from '../application/ports/webauthn-verifier.js';
+import { buildPasskeyRoutes } from './build-passkey-routes.js';
 
 /** The ports the use cases need, filled by the composition root with whatever adapters it chose. */
 export interface RoutePorts {
@@ -98,6 +102,9 @@ export interface RoutePorts {
   readonly directory: UserDirectory;
   readonly audit: AuditTrail;
   readonly auditLog: AuditLog;
+  readonly passkeys: PasskeyStore;
+  readonly webauthnChallenges: WebAuthnChallengeStore;
+  readonly webauthn: WebAuthnVerifier;
 }
 
 export interface RouteObservability {
@@ -119,7 +126,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
   }, users, audit);
   const secondFactor = new SecondFactorCheck(ports.factors, ports.totp, throttle, events, clock, audit);
   const reauthentication = new Reauthentication(passwordCheck, secondFactor);
-  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock, audit);
+  const secondStep = new MfaChallengeIssuer(secondFactor, ports.challenges, secrets, clock, audit, ports.passkeys);
+  const passkeys = buildPasskeyRoutes(ports, { reauthentication, notices, sessionStarter, requireVerifiedEmail: config.mail.requireVerifiedEmail, maxFailures: config.mfa.maxFailures });
   return [
     // A verification link goes out at registration when a real mail server is set, or when
     // login needs a verified address (else nobody could ever log in to ask for one).
@@ -131,7 +139,8 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
         reuseGraceMs: config.refreshReuseGraceMs,
       }, audit),
     ),
-    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures, audit)),
+    loginMfaRoute(new CompleteMfaLogin(ports.challenges, users, secondFactor, sessionStarter, clock, config.mfa.maxFailures, audit, passkeys.assertions)),
+    ...passkeys.routes,
     enrolTotpRoute(new EnrolTotp(users, passwordCheck, ports.factors, ports.totp, clock, config.mfa.issuer)),
     confirmTotpRoute(new ConfirmTotp(users, ports.factors, ports.totp, throttle, ports.recoveryCodes, sessions, clock, notices, audit)),
     disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices, audit)),

@@ -6,7 +6,7 @@
 export interface AuditDetailsByType {
   'user.registered': { by: 'self' | 'admin'; emailVerified: boolean };
   'login.succeeded': { amr: readonly string[] };
-  'login.failed': { reason: 'unknown_email' | 'wrong_password' | 'second_factor' | 'account_disabled' | 'email_not_verified'; during: 'login' | 'reauthentication' };
+  'login.failed': { reason: 'unknown_email' | 'wrong_password' | 'second_factor' | 'passkey' | 'account_disabled' | 'email_not_verified'; during: 'login' | 'reauthentication' };
   'login.throttled': { scope: 'login' | 'account_ceiling' };
   'mfa.required': { methods: readonly string[] };
   'mfa.succeeded': { method: 'totp' | 'recovery_code' | 'passkey' };

@@ -192,3 +192,37 @@ export class InvalidPageRequest extends InvalidInput {
     super('The page request is not valid.', [{ field, code: `invalid_${field}`, message }]);
   }
 }
+
+/**
+ * A passkey registration the service cannot accept: its challenge is unknown, spent, expired
+ * or someone else's, or its origin, RP ID, user verification or attestation is wrong.
+ */
+export class PasskeyRejected extends DomainError {
+  readonly code = 'passkey_rejected';
+  constructor() {
+    super('The passkey could not be verified: begin again with POST /users/me/passkeys/options.');
+  }
+}
+
+export class PasskeyAlreadyRegistered extends DomainError {
+  readonly code = 'passkey_already_registered';
+  constructor() {
+    super('This passkey is registered already.');
+  }
+}
+
+/** A passkey login that proves nothing: unknown credential, bad signature, spent or expired challenge: one answer for all. */
+export class InvalidPasskey extends DomainError {
+  readonly code = 'invalid_passkey';
+  constructor() {
+    super('The passkey could not be verified: ask for new options and try again.');
+  }
+}
+
+/** Not one of the caller's passkeys: the same answer whether or not it exists. */
+export class PasskeyNotFound extends DomainError {
+  readonly code = 'passkey_not_found';
+  constructor() {
+    super('There is no such passkey among yours.');
+  }
+}

@@ -10,7 +10,7 @@ export interface AccountAdministration {
   enable(userId: string): Promise<boolean>;
   /** Ends every session: their refresh tokens and access tokens are refused from now on. */
   endSessions(userId: string, now: Date): Promise<boolean>;
-  /** Removes the TOTP factor and the recovery codes (a lost device): the password alone logs in. */
+  /** Removes the TOTP factor, the recovery codes and the passkeys (a lost device): the password alone logs in. */
   removeSecondFactors(userId: string): Promise<boolean>;
   /**
    * Erasure (API.md "Account lifecycle"): the account and all it owns, and the pending mails

@@ -30,4 +30,10 @@ export interface AttemptThrottle {
    * that nobody can flood an inbox; counted alike whether or not the e-mail has an account.
    */
   beforeRecoveryMail(emailKey: string, ip: string | null): Promise<void>;
+  /** Counts a request for passkey login options from this address (each stores a challenge); a passkey login's success gives its point back. */
+  beforePasskeyOptions(ip: string | null): Promise<void>;
+  /** Counts a passkey login from this address with the failed logins of that address (any account). */
+  beforePasskeyLogin(ip: string | null): Promise<void>;
+  /** A passkey login succeeded: its points (login and options) are given back, so that the limits count failures. */
+  passkeyLoginSucceeded(ip: string | null): Promise<void>;
 }

@@ -4,4 +4,9 @@ export interface SecurityEventLog {
   refreshTokenReused(event: { userId: string; sessionId: string; ip: string | null; userAgent: string | null }): void;
   /** A recovery code was spent: the way back in without the authenticator, so its owner may have lost it, or someone else has the codes. */
   recoveryCodeUsed(event: { userId: string; remaining: number; ip: string | null; userAgent: string | null }): void;
+  /**
+   * A passkey's valid assertion carried a signature counter that did not grow (WebAuthn Level 3
+   * §6.1.1): the authenticator may have been cloned. The assertion was refused.
+   */
+  passkeyCounterRegressed(event: { userId: string; credentialId: string; storedCounter: number; presentedCounter: number; ip: string | null; userAgent: string | null }): void;
 }

@@ -77,6 +77,15 @@ export function secondFactorRemovedNoticeMail(to: string, kind: SecondFactorNoti
   ], NOT_YOU);
 }
 
+// The passkey's name is left out: whoever added it chose it, and it would be text of theirs in the owner's mail.
+export function passkeyAddedNoticeMail(to: string): OutgoingMail {
+  return composeNotice(to, 'A passkey was added to your account', ['A passkey was just added to this account: it signs in without the password.'], NOT_YOU);
+}
+
+export function passkeyRemovedNoticeMail(to: string): OutgoingMail {
+  return composeNotice(to, 'A passkey was removed from your account', ['A passkey was just removed from this account: it no longer signs in.'], NOT_YOU);
+}
+
 function composeNotice(to: string, subject: string, lines: string[], footer: string): OutgoingMail {
   return {
     to,

@@ -1,7 +1,7 @@
 import type { User } from '../../domain/user.js';
 import type { AccountTokenStore } from '../ports/account-token-store.js';
 import type { Clock } from '../ports/clock.js';
-import { passwordChangedNoticeMail, secondFactorAddedNoticeMail, secondFactorRemovedNoticeMail, type SecondFactorNoticeKind } from './account-mails.js';
+import { passkeyAddedNoticeMail, passkeyRemovedNoticeMail, passwordChangedNoticeMail, secondFactorAddedNoticeMail, secondFactorRemovedNoticeMail, type SecondFactorNoticeKind } from './account-mails.js';
 
 /**
  * Tells an account's owner that something that guards the account changed (API.md "Account
@@ -25,5 +25,13 @@ export class AccountNotice {
 
   secondFactorRemoved(user: User, kind: SecondFactorNoticeKind): Promise<void> {
     return this.mails.queueNotice(secondFactorRemovedNoticeMail(user.email.value, kind), this.clock.now());
+  }
+
+  passkeyAdded(user: User): Promise<void> {
+    return this.mails.queueNotice(passkeyAddedNoticeMail(user.email.value), this.clock.now());
+  }
+
+  passkeyRemoved(user: User): Promise<void> {
+    return this.mails.queueNotice(passkeyRemovedNoticeMail(user.email.value), this.clock.now());
   }
 }

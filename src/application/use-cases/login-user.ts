@@ -1,9 +1,10 @@
 import { Email } from '../../domain/email.js';
-import { AccountDisabled, EmailNotVerified, HashingBusy } from '../../domain/errors.js';
+import { HashingBusy } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { CurrentPasswordCheck } from '../services/current-password-check.js';
+import { admitToLogin, type LoginSettings } from '../services/login-admission.js';
 import type { MfaChallengeIssuer } from '../services/mfa-challenge-issuer.js';
 import type { SessionStarter, StartedSession } from '../services/session-starter.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
@@ -17,10 +18,7 @@ export interface LoginUserInput {
 
 export type LoginUserOutput = StartedSession;
 
-export interface LoginSettings {
-  /** REQUIRE_VERIFIED_EMAIL: an unverified account cannot log in. */
-  readonly requireVerifiedEmail?: boolean;
-}
+export type { LoginSettings } from '../services/login-admission.js';
 
 /**
  * Checks a password and starts a session (a refresh-token family) with its first token pair.
@@ -45,18 +43,10 @@ export class LoginUser {
     const email = Email.parse(input.email);
     const { user, password } = await this.passwordCheck.verify({ email, user: await this.users.findByEmail(email), password: input.password, ip: input.ip });
     // Only after the password matched: the refusal must not reveal which addresses exist.
-    if (user.disabled) return this.refuse(user, new AccountDisabled());
-    if (this.settings.requireVerifiedEmail && !user.emailVerified) return this.refuse(user, new EmailNotVerified());
+    await admitToLogin(user, this.settings, this.audit);
     await this.upgradeHashIfWeak(user, password);
     await this.secondStep.demandIfEnrolled(user);
     return this.sessionStarter.start(user, input);
-  }
-
-  /** A refusal once the password matched is a failed login too, recorded with its reason. */
-  private async refuse(user: User, refusal: AccountDisabled | EmailNotVerified): Promise<never> {
-    const reason = refusal instanceof AccountDisabled ? 'account_disabled' : 'email_not_verified';
-    await this.audit.record({ type: 'login.failed', userId: user.id, details: { reason, during: 'login' } });
-    throw refusal;
   }
 
   private async upgradeHashIfWeak(user: User, password: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { AccountAdministration } from '../ports/account-administration.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
 
 /**
- * Admin API, for a lost device: the TOTP factor and recovery codes go, and the password alone logs in.
+ * Admin API, for a lost device: the TOTP factor, recovery codes and passkeys go, and the password alone logs in.
  * Refuses with UserNotFound.
  */
 export class ResetUserMfa {

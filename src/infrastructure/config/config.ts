@@ -97,6 +97,16 @@ export interface Config {
   readonly auditRetentionMs: number;
   readonly dataEncryption: DataEncryptionConfig;
   readonly mfa: MfaConfig;
+  readonly webauthn: WebAuthnConfig;
+}
+
+/** The WebAuthn relying party (passkeys). */
+export interface WebAuthnConfig {
+  /** A domain: each origin's host is it or a subdomain of it. */
+  readonly rpId: string;
+  readonly rpName: string;
+  /** Exact origins (scheme, host, port) a ceremony may run on. */
+  readonly origins: readonly string[];
 }
 
 /** The key that encrypts second-factor secrets at rest (AES-256-GCM). */
@@ -135,6 +145,8 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   }
   const jwt = readJwt(read, production);
+  const appBaseUrl = read.url('APP_BASE_URL', 'http://127.0.0.1:3000', ['http:', 'https:'])!.href.replace(/\/$/, '');
+  const mfaIssuer = read.string('MFA_ISSUER', jwt.issuer);
   return {
     production,
     port: read.integer('PORT', 3000, 0, 65535),
@@ -157,14 +169,15 @@ export function loadConfig(env: Env, onRead?: (read: VariableRead) => void): Con
     redisUrl: read.url('REDIS_URL', undefined, ['redis:', 'rediss:'])?.href ?? null,
     corsOrigins: readOrigins(read),
     logLevel: logLevel as Config['logLevel'],
-    appBaseUrl: read.url('APP_BASE_URL', 'http://127.0.0.1:3000', ['http:', 'https:'])!.href.replace(/\/$/, ''),
+    appBaseUrl,
     breachedPasswords: readBreachedPasswords(read),
     breaker: readBreaker(read),
     metricsToken: readMetricsToken(read),
     adminApiKey: readAdminApiKey(read),
     auditRetentionMs: read.durationMs('AUDIT_RETENTION', '90d', DAY_MS, 3650 * DAY_MS),
     dataEncryption: readDataEncryption(read, production),
-    mfa: { issuer: read.string('MFA_ISSUER', jwt.issuer), maxFailures: read.integer('MFA_MAX_FAILURES', 5, 1, 1_000) },
+    mfa: { issuer: mfaIssuer, maxFailures: read.integer('MFA_MAX_FAILURES', 5, 1, 1_000) },
+    webauthn: readWebAuthn(read, appBaseUrl, mfaIssuer),
   };
 }
 
@@ -268,6 +281,34 @@ function readOrigins(read: EnvReader): string[] {
     }
     return trimmed;
   });
+}
+
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * WebAuthn Level 3 §5.1.3: a ceremony's origin must be on the RP ID (its host or a subdomain),
+ * else every browser refuses it; checked here so that a wrong setting fails at start.
+ */
+function readWebAuthn(read: EnvReader, appBaseUrl: string, mfaIssuer: string): WebAuthnConfig {
+  const base = new URL(appBaseUrl);
+  const rpId = read.raw('WEBAUTHN_RP_ID') ?? base.hostname;
+  if (!DOMAIN.test(rpId)) throw new ConfigError('WEBAUTHN_RP_ID', `"${rpId}" is not a lower-case domain such as example.com (no scheme, port or path)`);
+  const origins = (read.raw('WEBAUTHN_ORIGINS') ?? base.origin).split(',').map((origin) => origin.trim());
+  for (const origin of origins) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
+      throw new ConfigError('WEBAUTHN_ORIGINS', `"${origin}" is not an origin such as https://app.example.com (scheme, host and port only)`);
+    }
+    if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
+      throw new ConfigError('WEBAUTHN_ORIGINS', `"${origin}" is not on the RP ID "${rpId}" (WEBAUTHN_RP_ID): its host must be it or a subdomain of it`);
+    }
+  }
+  return { rpId, rpName: read.raw('WEBAUTHN_RP_NAME') ?? mfaIssuer, origins };
 }
 
 function readBreachedPasswords(read: EnvReader): BreachedPasswordConfig {

@@ -91,6 +91,17 @@ export const VARIABLE_SECTIONS: readonly VariableSection[] = [
         accepts: '32 bytes: 64 hex digits or base64 (`openssl rand -base64 32`)',
       },
       MFA_ISSUER: { fallback: '`JWT_ISSUER`', meaning: 'The issuer authenticator apps show beside the account (`otpauth://totp/{issuer}:{email}`).' },
+      WEBAUTHN_RP_ID: {
+        fallback: 'the host of `APP_BASE_URL`',
+        meaning: 'The WebAuthn relying party id passkeys are bound to: the front end\'s domain or a parent of it (a passkey made for `example.com` works on `app.example.com`). Changing it orphans every passkey.',
+        accepts: 'a lower-case domain, e.g. `example.com` (`localhost` in development)',
+      },
+      WEBAUTHN_RP_NAME: { fallback: '`MFA_ISSUER`', meaning: 'The name browsers and authenticators show for the service when a passkey is made.' },
+      WEBAUTHN_ORIGINS: {
+        fallback: 'the origin of `APP_BASE_URL`',
+        meaning: 'Comma-separated origins (scheme, host, port) of the pages that run passkey ceremonies: the front end, not this API. Each must be on `WEBAUTHN_RP_ID`, else the service refuses to start.',
+        accepts: 'https://app.example.com,https://admin.example.com',
+      },
       MFA_MAX_FAILURES: { meaning: 'Wrong second-factor codes (TOTP or recovery) per account in `LOGIN_FAILURE_WINDOW`, counted across instances, before every code of the account is 429 (even a right one); an `mfaToken` also dies after this many wrong codes.' },
     },
   },

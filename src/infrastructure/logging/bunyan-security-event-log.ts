@@ -12,4 +12,8 @@ export class BunyanSecurityEventLog implements SecurityEventLog {
   recoveryCodeUsed(event: { userId: string; remaining: number; ip: string | null; userAgent: string | null }): void {
     this.logger.warn({ event: 'recovery_code_used', security: true, ...event }, 'recovery code used');
   }
+
+  passkeyCounterRegressed(event: { userId: string; credentialId: string; storedCounter: number; presentedCounter: number; ip: string | null; userAgent: string | null }): void {
+    this.logger.warn({ event: 'passkey_counter_regressed', security: true, ...event }, 'passkey signature counter went backwards: possibly a cloned authenticator; assertion refused');
+  }
 }

@@ -16,6 +16,7 @@ export class TypeOrmAccountAdministration implements AccountAdministration {
       await endSessions(statements, userId, now);
       // A second step begun before must not finish into a session now.
       await statements.query('DELETE FROM mfa_challenges WHERE user_id = ?', [userId]);
+      await statements.query('DELETE FROM webauthn_challenges WHERE user_id = ?', [userId]);
     });
   }
 
@@ -31,6 +32,8 @@ export class TypeOrmAccountAdministration implements AccountAdministration {
     return this.onAccount(userId, async (statements) => {
       await statements.query('DELETE FROM recovery_codes WHERE user_id = ?', [userId]);
       await statements.query('DELETE FROM totp_factors WHERE user_id = ?', [userId]);
+      await statements.query('DELETE FROM passkeys WHERE user_id = ?', [userId]);
+      await statements.query('DELETE FROM webauthn_challenges WHERE user_id = ?', [userId]);
     });
   }
 
@@ -39,7 +42,7 @@ export class TypeOrmAccountAdministration implements AccountAdministration {
       // Children first, explicitly: the foreign keys cascade, but SQLite enforces them only
       // with its pragma on, and the mails and reset requests hold the address, not the id.
       await statements.query('DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE user_id = ?)', [userId]);
-      for (const table of ['sessions', 'account_tokens', 'recovery_codes', 'totp_factors', 'mfa_challenges']) {
+      for (const table of ['sessions', 'account_tokens', 'recovery_codes', 'totp_factors', 'mfa_challenges', 'passkeys', 'webauthn_user_handles', 'webauthn_challenges']) {
         await statements.query(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
       }
       await deleteAddressedTo(statements, 'password_reset_requests', 'email', canonicalEmail);

@@ -37,6 +37,9 @@ export function createThrottleLimiters(store: LimiterStore, settings: Pick<Confi
     registrationPerAddress: make({ keyPrefix: 'register_address', points: config.registerMaxPerAddress, durationMs: config.registerWindowMs }),
     recoveryPerAddress: make({ keyPrefix: 'recovery_address', points: settings.mail.recoveryMaxPerAddress, ...recovery }),
     recoveryPerEmail: make({ keyPrefix: 'recovery_email', points: settings.mail.recoveryMaxPerEmail, ...recovery }),
+    // Options a passkey login did not follow (a success gives its point back): twice the address's
+    // failed-login budget, for the ceremonies cancelled in the browser, which cost no login.
+    passkeyOptionsPerAddress: make({ keyPrefix: 'passkey_options_address', points: 2 * config.loginMaxFailuresPerAddress, durationMs: config.loginFailureWindowMs }),
   };
 }
 

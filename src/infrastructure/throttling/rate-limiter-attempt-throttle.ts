@@ -18,6 +18,8 @@ export interface ThrottleLimiters {
   /** Reset and verification mails (RECOVERY_MAX_PER_*, per REGISTER_WINDOW). */
   readonly recoveryPerAddress: FallbackLimiter;
   readonly recoveryPerEmail: FallbackLimiter;
+  /** Passkey login options from one address (each stores a challenge). */
+  readonly passkeyOptionsPerAddress: FallbackLimiter;
 }
 
 // Keys name no e-mail in the store: a hash is enough to count by. Strings only, so every
@@ -64,6 +66,20 @@ export class RateLimiterAttemptThrottle implements AttemptThrottle {
   async beforeRecoveryMail(emailKey: string, ip: string | null): Promise<void> {
     await consume(this.limiters.recoveryPerAddress, key(group(ip)));
     await consume(this.limiters.recoveryPerEmail, key(emailKey));
+  }
+
+  async beforePasskeyOptions(ip: string | null): Promise<void> {
+    await consume(this.limiters.passkeyOptionsPerAddress, key(group(ip)));
+  }
+
+  // The address's failed-login count: a passkey guesser spends the same budget as a password one.
+  async beforePasskeyLogin(ip: string | null): Promise<void> {
+    await consume(this.limiters.loginPerAddress, key(group(ip)));
+  }
+
+  async passkeyLoginSucceeded(ip: string | null): Promise<void> {
+    await this.limiters.loginPerAddress.reward(key(group(ip)));
+    await this.limiters.passkeyOptionsPerAddress.reward(key(group(ip)));
   }
 
   health(): LimiterHealth[] {

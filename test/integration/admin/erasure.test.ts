@@ -4,11 +4,13 @@ import { enableTotp } from '../support/authenticator.js';
 import { databaseKind } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 import { ADMIN_KEY, allTables, asAdmin } from './admin-support.js';
+import { FRONT_END, PASSKEY_ENV, registrationOptions } from '../passkeys/passkey-flow.js';
+import { SoftwareAuthenticator } from '../support/software-authenticator.js';
 
 describe(`Erasure (${databaseKind()})`, () => {
   let t: TestService;
   before(async () => {
-    t = await startTestService({ ADMIN_API_KEY: ADMIN_KEY });
+    t = await startTestService({ ADMIN_API_KEY: ADMIN_KEY, ...PASSKEY_ENV });
   });
   after(async () => {
     await t?.stop();
@@ -16,11 +18,17 @@ describe(`Erasure (${databaseKind()})`, () => {
 
   /**
    * An account that owns a row of every kind: sessions, refresh tokens, TOTP, recovery codes,
-   * a reset request, pending, sent and dead mails. Its address has capitals outside ASCII,
-   * which SQLite's LOWER() leaves as they are.
+   * a passkey and its user handle, a pending WebAuthn challenge, a reset request, pending, sent
+   * and dead mails. Its address has capitals outside ASCII, which SQLite's LOWER() leaves as
+   * they are.
    */
   async function busyAccount(): Promise<LoggedIn> {
     const user = await enableTotp(t, await registerAndLogin(t, `ÉLODIE-${uniqueEmail('Ünal')}`));
+    // Recovery codes, not TOTP codes: a second TOTP code would wait for the next 30 s step.
+    const options = await registrationOptions(t, user, { currentPassword: TEST_PASSWORD, code: user.recoveryCodes[0] });
+    const added = await t.http().post('/users/me/passkeys').set('Authorization', `Bearer ${user.access_token}`).send({ name: 'k', response: new SoftwareAuthenticator(FRONT_END).register(options.body) });
+    expect(added.status, JSON.stringify(added.body)).to.equal(201);
+    await registrationOptions(t, user, { currentPassword: TEST_PASSWORD, code: user.recoveryCodes[1] }); // a pending challenge
     await t.http().post('/auth/login').send({ email: user.user.email, password: TEST_PASSWORD }); // a pending second step
     await t.http().post('/auth/password-reset').send({ email: user.user.email.toUpperCase() });
     for (const status of ['pending', 'sent', 'dead']) {

@@ -83,6 +83,20 @@ export class CountingAttemptThrottle implements AttemptThrottle {
     this.count('beforeRecoveryMail', emailKey, ip);
   }
 
+  async beforePasskeyOptions(ip: string | null): Promise<void> {
+    this.count('beforePasskeyOptions', null, ip);
+  }
+
+  async beforePasskeyLogin(ip: string | null): Promise<void> {
+    this.count('beforePasskeyLogin', null, ip);
+  }
+
+  async passkeyLoginSucceeded(ip: string | null): Promise<void> {
+    this.calls.push({ method: 'passkeyLoginSucceeded', key: null, ip });
+    const name = counter('beforePasskeyLogin', null, ip);
+    this.counts.set(name, (this.counts.get(name) ?? 1) - 1);
+  }
+
   /** The recorded calls of one method. */
   callsOf(method: keyof AttemptThrottle): ThrottleCall[] {
     return this.calls.filter((call) => call.method === method);

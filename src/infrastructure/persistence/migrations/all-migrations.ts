@@ -7,6 +7,7 @@ import { AddSessionAuthentication1764000006000 } from './1764000006000-add-sessi
 import { CreateSecondFactors1764000007000 } from './1764000007000-create-second-factors.js';
 import { AddUserAdministration1764000008000 } from './1764000008000-add-user-administration.js';
 import { AddAccountTokenNewEmail1764000009000 } from './1764000009000-add-account-token-new-email.js';
+import { CreatePasskeys1764000010000 } from './1764000010000-create-passkeys.js';
 import { CreateAuditEvents1764000011000 } from './1764000011000-create-audit-events.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
@@ -20,5 +21,6 @@ export const allMigrations = [
   CreateSecondFactors1764000007000,
   AddUserAdministration1764000008000,
   AddAccountTokenNewEmail1764000009000,
+  CreatePasskeys1764000010000,
   CreateAuditEvents1764000011000,
 ];

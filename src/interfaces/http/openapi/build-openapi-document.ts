@@ -25,6 +25,7 @@ const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   users: 'The caller’s own account.',
   sessions: 'The caller’s sessions (refresh-token families).',
   recovery: 'Password reset and e-mail verification by mailed link.',
+  passkeys: 'Passkeys (WebAuthn Level 3): passwordless login, and a second factor of the password login.',
   keys: 'Public keys that verify access tokens.',
   health: 'Probes for orchestrators.',
   metrics: 'Prometheus metrics.',

@@ -7,6 +7,7 @@ import { refreshTokenBodySchema } from '../schemas/refresh-token-schema.js';
 import { sessionListSchema } from '../schemas/session-schema.js';
 import { tokenResponseSchema } from '../schemas/token-response-schema.js';
 import { userSchema } from '../schemas/user-schema.js';
+import { authenticationResponseSchema, creationOptionsSchema, passkeyListSchema, passkeySchema, registrationResponseSchema, requestOptionsSchema } from '../schemas/passkey-schemas.js';
 import { mfaLoginSchema, mfaRequiredProblemSchema, recoveryCodesSchema, totpEnrolmentSchema } from '../schemas/mfa-schemas.js';
 
 /**
@@ -27,4 +28,10 @@ export const SCHEMA_NAMES: ReadonlyMap<JsonSchema, string> = new Map([
   [mfaRequiredProblemSchema, 'MfaRequiredProblem'],
   [totpEnrolmentSchema, 'TotpEnrolment'],
   [recoveryCodesSchema, 'RecoveryCodes'],
+  [creationOptionsSchema, 'PublicKeyCredentialCreationOptionsJSON'],
+  [requestOptionsSchema, 'PublicKeyCredentialRequestOptionsJSON'],
+  [registrationResponseSchema, 'RegistrationResponseJSON'],
+  [authenticationResponseSchema, 'AuthenticationResponseJSON'],
+  [passkeySchema, 'Passkey'],
+  [passkeyListSchema, 'PasskeyList'],
 ]);

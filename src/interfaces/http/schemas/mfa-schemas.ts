@@ -1,4 +1,5 @@
 import { PASSWORD_FIELD } from './credentials-schema.js';
+import { authenticationResponseSchema } from './passkey-schemas.js';
 import type { JsonSchema } from './json-schema.js';
 import { problemSchema } from './problem-schema.js';
 
@@ -49,18 +50,27 @@ export interface MfaLoginBody {
   readonly mfaToken: string;
   readonly code?: string;
   readonly recoveryCode?: string;
+  readonly passkey?: unknown;
 }
 
 export const mfaLoginSchema: JsonSchema = {
   type: 'object',
-  properties: { mfaToken: MFA_TOKEN_FIELD, code: TOTP_CODE_FIELD, recoveryCode: RECOVERY_CODE_FIELD },
+  properties: { mfaToken: MFA_TOKEN_FIELD, code: TOTP_CODE_FIELD, recoveryCode: RECOVERY_CODE_FIELD, passkey: authenticationResponseSchema },
   required: ['mfaToken'],
   examples: [{ mfaToken: 'the mfaToken of the 403 answer to POST /auth/login', code: '123456' }],
-  // One or the other, never both: which proof it is must not be a guess.
+  // Exactly one proof: which it is must not be a guess.
   oneOf: [
     { properties: { code: TOTP_CODE_FIELD }, required: ['code'] },
     { properties: { recoveryCode: RECOVERY_CODE_FIELD }, required: ['recoveryCode'] },
+    { properties: { passkey: authenticationResponseSchema }, required: ['passkey'] },
   ],
+  additionalProperties: false,
+};
+
+export const mfaTokenOnlySchema: JsonSchema = {
+  type: 'object',
+  properties: { mfaToken: MFA_TOKEN_FIELD },
+  required: ['mfaToken'],
   additionalProperties: false,
 };
 
@@ -95,6 +105,6 @@ export const mfaRequiredProblemSchema: JsonSchema = {
   properties: {
     ...(problemSchema.properties as object),
     mfaToken: { type: 'string', description: 'Single-use, 5 minutes: send it with a code to POST /auth/login/mfa.' },
-    methods: { type: 'array', items: { type: 'string', enum: ['totp', 'recovery_code'] }, examples: [['totp', 'recovery_code']] },
+    methods: { type: 'array', items: { type: 'string', enum: ['totp', 'recovery_code', 'passkey'] }, examples: [['totp', 'recovery_code'], ['totp', 'recovery_code', 'passkey']] },
   },
 };

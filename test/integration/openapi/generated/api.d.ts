@@ -64,8 +64,111 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The second step of a login: the mfaToken with a TOTP code or a recovery code */
+        /** The second step of a login: the mfaToken with a TOTP code, a recovery code or a passkey */
         post: operations["loginMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin adding a passkey (password and, with TOTP on, a code): creation options */
+        post: operations["passkeyRegistrationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s passkeys */
+        get: operations["listPasskeys"];
+        put?: never;
+        /** Finish adding a passkey: its name and the browser’s RegistrationResponseJSON */
+        post: operations["addPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of the caller’s passkeys (password and, with TOTP on, a code) */
+        delete: operations["removePasskey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin a passwordless login: request options for a discoverable credential */
+        post: operations["passkeyLoginOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a passwordless login with the browser’s AuthenticationResponseJSON */
+        post: operations["passkeyLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/mfa/passkey-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request options for finishing a password login with a passkey */
+        post: operations["passkeySecondStepOptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -584,6 +687,23 @@ export interface components {
              * @example ABCD-EFGH-IJKL-MNOP-QRST-UVWX
              */
             recoveryCode?: string;
+            /** @description AuthenticationResponseJSON (WebAuthn Level 3 §5.1): `credential.toJSON()` of the assertion. */
+            passkey?: {
+                /** @description The credential id, base64url. */
+                id: string;
+                /** @description The credential id, base64url. */
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                authenticatorAttachment?: string;
+                clientExtensionResults?: Record<string, never>;
+                response: {
+                    clientDataJSON: string;
+                    authenticatorData: string;
+                    signature: string;
+                    userHandle?: string | null;
+                };
+            };
         } & ({
             /**
              * @description The 6-digit code the authenticator app shows.
@@ -596,6 +716,24 @@ export interface components {
              * @example ABCD-EFGH-IJKL-MNOP-QRST-UVWX
              */
             recoveryCode: string;
+        } | {
+            /** @description AuthenticationResponseJSON (WebAuthn Level 3 §5.1): `credential.toJSON()` of the assertion. */
+            passkey: {
+                /** @description The credential id, base64url. */
+                id: string;
+                /** @description The credential id, base64url. */
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                authenticatorAttachment?: string;
+                clientExtensionResults?: Record<string, never>;
+                response: {
+                    clientDataJSON: string;
+                    authenticatorData: string;
+                    signature: string;
+                    userHandle?: string | null;
+                };
+            };
         });
         MfaRequiredProblem: {
             type: string;
@@ -618,9 +756,42 @@ export interface components {
              *       "totp",
              *       "recovery_code"
              *     ]
+             * @example [
+             *       "totp",
+             *       "recovery_code",
+             *       "passkey"
+             *     ]
              */
-            methods?: ("totp" | "recovery_code")[];
+            methods?: ("totp" | "recovery_code" | "passkey")[];
         };
+        Passkey: {
+            /** @description The credential id, base64url. */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last login with it; null before any.
+             */
+            lastUsedAt: string | null;
+            /** @description Synced (a multi-device passkey that is backed up), as the authenticator said last. */
+            backedUp: boolean;
+        };
+        PasskeyList: {
+            /** @description The credential id, base64url. */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last login with it; null before any.
+             */
+            lastUsedAt: string | null;
+            /** @description Synced (a multi-device passkey that is backed up), as the authenticator said last. */
+            backedUp: boolean;
+        }[];
         Problem: {
             type: string;
             title: string;
@@ -634,6 +805,53 @@ export interface components {
                 /** @example too_short */
                 code: string;
                 message: string;
+            }[];
+        };
+        /** @description PublicKeyCredentialCreationOptionsJSON (WebAuthn Level 3): pass it to `PublicKeyCredential.parseCreationOptionsFromJSON()`, then to `navigator.credentials.create({ publicKey })`. */
+        PublicKeyCredentialCreationOptionsJSON: {
+            challenge: string;
+            rp: {
+                id: string;
+                name: string;
+            };
+            user: {
+                /** @description The account’s opaque handle, base64url: not the e-mail. */
+                id: string;
+                name: string;
+                displayName: string;
+            };
+            pubKeyCredParams: {
+                /** @constant */
+                type: "public-key";
+                alg: number;
+            }[];
+            timeout?: number;
+            excludeCredentials: {
+                id: string;
+                /** @constant */
+                type: "public-key";
+                transports?: string[];
+            }[];
+            authenticatorSelection: {
+                /** @constant */
+                residentKey?: "required";
+                /** @constant */
+                userVerification?: "required";
+            };
+            attestation?: string;
+        };
+        /** @description PublicKeyCredentialRequestOptionsJSON (WebAuthn Level 3): pass it to `PublicKeyCredential.parseRequestOptionsFromJSON()`, then to `navigator.credentials.get({ publicKey })`. */
+        PublicKeyCredentialRequestOptionsJSON: {
+            challenge: string;
+            rpId: string;
+            timeout?: number;
+            /** @constant */
+            userVerification: "required";
+            allowCredentials?: {
+                id: string;
+                /** @constant */
+                type: "public-key";
+                transports?: string[];
             }[];
         };
         RecoveryCodes: {
@@ -1263,7 +1481,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in; the access token’s amr is ["pwd","otp","mfa"]. */
+            /** @description Signed in; the access token’s amr is ["pwd","otp","mfa"] for a code, ["pwd","hwk","mfa"] for a passkey (its assertion to the options of POST /auth/login/mfa/passkey-options). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1293,7 +1511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A wrong or already used code, or a spent, expired or unknown mfaToken (one answer): after MFA_MAX_FAILURES wrong codes, log in again. */
+            /** @description A wrong or already used code or passkey assertion, or a spent, expired or unknown mfaToken (one answer): after MFA_MAX_FAILURES wrong codes, log in again. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1390,6 +1608,1115 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    passkeyRegistrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct horse battery staple",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example correct horse battery staple */
+                    currentPassword: string;
+                    /**
+                     * @description The 6-digit code the authenticator app shows, or one of the recovery codes. Required when TOTP is on.
+                     * @example 123456
+                     */
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Creation options, valid 5 minutes, for `PublicKeyCredential.parseCreationOptionsFromJSON()`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "challenge": "string",
+                     *       "rp": {
+                     *         "id": "string",
+                     *         "name": "string"
+                     *       },
+                     *       "user": {
+                     *         "id": "string",
+                     *         "name": "string",
+                     *         "displayName": "string"
+                     *       },
+                     *       "pubKeyCredParams": [
+                     *         {
+                     *           "type": "public-key",
+                     *           "alg": 0
+                     *         }
+                     *       ],
+                     *       "timeout": 0,
+                     *       "excludeCredentials": [
+                     *         {
+                     *           "id": "string",
+                     *           "type": "public-key",
+                     *           "transports": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "authenticatorSelection": {
+                     *         "residentKey": "required",
+                     *         "userVerification": "required"
+                     *       },
+                     *       "attestation": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicKeyCredentialCreationOptionsJSON"];
+                };
+            };
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid access token, or the current password or the code is wrong or missing (one answer). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/users/me/passkeys/options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/users/me/passkeys/options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/users/me/passkeys/options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/currentPassword",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:too-many-attempts",
+                     *       "title": "Too many attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts from this address or for this account; wait as Retry-After says.",
+                     *       "instance": "/users/me/passkeys/options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "string",
+                     *         "name": "string",
+                     *         "createdAt": "2025-01-31T09:30:00.000Z",
+                     *         "lastUsedAt": "2025-01-31T09:30:00.000Z",
+                     *         "backedUp": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PasskeyList"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "MacBook Touch ID",
+                 *       "response": {
+                 *         "id": "string",
+                 *         "rawId": "string",
+                 *         "type": "public-key",
+                 *         "authenticatorAttachment": "string",
+                 *         "clientExtensionResults": {},
+                 *         "response": {
+                 *           "clientDataJSON": "string",
+                 *           "attestationObject": "string",
+                 *           "transports": [
+                 *             "string"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The owner’s name for it, e.g. the device.
+                     * @example MacBook Touch ID
+                     */
+                    name: string;
+                    /** @description RegistrationResponseJSON (WebAuthn Level 3 §5.1): `credential.toJSON()` of the new credential. */
+                    response: {
+                        /** @description The credential id, base64url. */
+                        id: string;
+                        /** @description The credential id, base64url. */
+                        rawId: string;
+                        /** @constant */
+                        type: "public-key";
+                        authenticatorAttachment?: string;
+                        clientExtensionResults?: Record<string, never>;
+                        response: {
+                            clientDataJSON: string;
+                            attestationObject: string;
+                            transports?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The passkey is stored; the owner is mailed a notice. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "name": "string",
+                     *       "createdAt": "2025-01-31T09:30:00.000Z",
+                     *       "lastUsedAt": "2025-01-31T09:30:00.000Z",
+                     *       "backedUp": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Passkey"];
+                };
+            };
+            /** @description The response does not verify: an unknown, spent, expired or someone else’s challenge, a wrong origin or RP ID, no user verification, a bad attestation. Or: the body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This passkey is registered already. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/users/me/passkeys",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/users/me/passkeys",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/users/me/passkeys",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/name",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct horse battery staple",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example correct horse battery staple */
+                    currentPassword: string;
+                    /**
+                     * @description The 6-digit code the authenticator app shows, or one of the recovery codes. Required when TOTP is on.
+                     * @example 123456
+                     */
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Removed; the other passkeys keep working; the owner is mailed a notice. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid access token, or the current password or the code is wrong or missing (one answer). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description RFC 6750 §3: `Bearer error="invalid_token"` tells the client to get a new access token. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not one of the caller’s passkeys (whether or not it exists). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/users/me/passkeys/{id}",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/users/me/passkeys/{id}",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/users/me/passkeys/{id}",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/currentPassword",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:too-many-attempts",
+                     *       "title": "Too many attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts from this address or for this account; wait as Retry-After says.",
+                     *       "instance": "/users/me/passkeys/{id}",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    passkeyLoginOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request options without allowCredentials, valid 5 minutes, for `PublicKeyCredential.parseRequestOptionsFromJSON()`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "challenge": "string",
+                     *       "rpId": "string",
+                     *       "timeout": 0,
+                     *       "userVerification": "required",
+                     *       "allowCredentials": [
+                     *         {
+                     *           "id": "string",
+                     *           "type": "public-key",
+                     *           "transports": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicKeyCredentialRequestOptionsJSON"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:too-many-attempts",
+                     *       "title": "Too many attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts from this address or for this account; wait as Retry-After says.",
+                     *       "instance": "/auth/passkey/options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    passkeyLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "response": {
+                 *         "id": "string",
+                 *         "rawId": "string",
+                 *         "type": "public-key",
+                 *         "authenticatorAttachment": "string",
+                 *         "clientExtensionResults": {},
+                 *         "response": {
+                 *           "clientDataJSON": "string",
+                 *           "authenticatorData": "string",
+                 *           "signature": "string",
+                 *           "userHandle": "string"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description AuthenticationResponseJSON (WebAuthn Level 3 §5.1): `credential.toJSON()` of the assertion. */
+                    response: {
+                        /** @description The credential id, base64url. */
+                        id: string;
+                        /** @description The credential id, base64url. */
+                        rawId: string;
+                        /** @constant */
+                        type: "public-key";
+                        authenticatorAttachment?: string;
+                        clientExtensionResults?: Record<string, never>;
+                        response: {
+                            clientDataJSON: string;
+                            authenticatorData: string;
+                            signature: string;
+                            userHandle?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in; the access token’s amr is ["hwk","user","mfa"]. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "string",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 900,
+                     *       "refresh_token": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description One answer for an unknown credential, a bad signature, a spent or expired challenge, a signature counter gone backwards. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is disabled (`/account-disabled`), or its e-mail is not verified while REQUIRE_VERIFIED_EMAIL is on (`/email-not-verified`). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/auth/passkey/login",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/auth/passkey/login",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/auth/passkey/login",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/response",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; wait as Retry-After says. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:too-many-attempts",
+                     *       "title": "Too many attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many attempts from this address or for this account; wait as Retry-After says.",
+                     *       "instance": "/auth/passkey/login",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or an upstream cannot answer now. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Seconds to wait before trying again (RFC 9110 §10.2.3). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    passkeySecondStepOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mfaToken": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The `mfaToken` of the 403 `mfa-required` answer to POST /auth/login. */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Request options restricted to the account’s passkeys, valid 5 minutes; send the assertion to POST /auth/login/mfa as `passkey`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "challenge": "string",
+                     *       "rpId": "string",
+                     *       "timeout": 0,
+                     *       "userVerification": "required",
+                     *       "allowCredentials": [
+                     *         {
+                     *           "id": "string",
+                     *           "type": "public-key",
+                     *           "transports": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicKeyCredentialRequestOptionsJSON"];
+                };
+            };
+            /** @description The body is not parseable JSON, or is a bare value instead of an object. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A spent, expired or unknown mfaToken, or an account without passkeys (one answer). */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit (16 KiB by default). */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the configured limit (16 KiB by default).",
+                     *       "instance": "/auth/login/mfa/passkey-options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The body is not `application/json` in UTF-8.",
+                     *       "instance": "/auth/login/mfa/passkey-options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not an object of the documented shape, or breaks a rule; `errors` lists each field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:auth-service:problem:validation",
+                     *       "title": "The request is not valid",
+                     *       "status": 422,
+                     *       "detail": "The body is not an object of the documented shape, or breaks a rule; `errors` lists each field.",
+                     *       "instance": "/auth/login/mfa/passkey-options",
+                     *       "requestId": "5b0e6a4e-2c51-4a8a-9d0f-3e7a1f0c9b2d",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/mfaToken",
+                     *           "code": "required",
+                     *           "message": "This field is required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description An unexpected failure on the server; the request id identifies it in the logs. */
