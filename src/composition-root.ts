@@ -70,6 +70,7 @@ import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
 import { closeService } from './composition/close-service.js';
 import { warnAboutUnsafeDefaults } from './composition/warn-about-unsafe-defaults.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
+import type { RunInRequestContext } from './interfaces/http/needs/request-context.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
@@ -196,7 +197,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
-    runInRequestContext: (deadline, work, clientAddress) => requestDeadline.run(deadline, work, clientAddress),
+    runInRequestContext: requestContextFor(db),
   });
   return {
     app,
@@ -207,6 +208,18 @@ export async function createService(config: Config, options: ServiceOptions = {}
     ...observability,
     close: () => closeService({ outbox, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
+}
+
+/**
+ * On SQLite a safe method's work runs without the request's context (issue 18): its reads are
+ * synchronous on a prepared statement, or wait in the local queue, and an abandoned read
+ * begins and commits nothing; carried, the context costs Node 20 its async hooks on every
+ * promise. On a server a read waits for a pooled connection: every request carries its
+ * deadline there, so that abandoned work does not take one.
+ */
+function requestContextFor(db: Database): RunInRequestContext {
+  const directly = db.kind === 'sqlite';
+  return (deadline, work, request) => (directly && request.safeMethod ? work() : requestDeadline.run(deadline, work, request.clientAddress));
 }
 
 /** The adapters that need the database, the keys or the configuration. */

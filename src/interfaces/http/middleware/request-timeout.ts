@@ -3,6 +3,8 @@ import type { AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
 import type { RunInRequestContext } from '../needs/request-context.js';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Answers 503 when a request is still running after `timeoutMs`, so that a stuck database
  * or upstream never holds a client past the contract's limit. The abandoned work is told
@@ -20,7 +22,7 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
         reject(new RequestTimedOut());
       }, timeoutMs);
     });
-    const work = runInContext(deadline.signal, next, ctx.ip || null);
+    const work = runInContext(deadline.signal, next, { clientAddress: ctx.ip || null, safeMethod: SAFE_METHODS.has(ctx.method) });
     work.catch(() => undefined); // a late failure of abandoned work is not unhandled
     try {
       await Promise.race([work, timedOut]);
