@@ -219,7 +219,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
  */
 function requestContextFor(db: Database): RunInRequestContext {
   const directly = db.kind === 'sqlite';
-  return (deadline, work, request) => (directly && request.safeMethod ? work() : requestDeadline.run(deadline, work, request.clientAddress));
+  return (deadline, work, request) => (directly && request.safeMethod ? work() : requestDeadline.run(deadline(), work, request.clientAddress));
 }
 
 /** The adapters that need the database, the keys or the configuration. */

@@ -12,20 +12,32 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requestTimeout(timeoutMs: number, runInContext: RunInRequestContext): Middleware<AppState> {
   return async (ctx, next) => {
-    const deadline = new AbortController();
+    // Made only for work that carries it (RunInRequestContext): most GETs never ask.
+    let deadline: AbortController | undefined;
+    let late = false;
+    const signal = () => {
+      if (!deadline) {
+        deadline = new AbortController();
+        if (late) deadline.abort();
+      }
+      return deadline.signal;
+    };
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
+    let workSettled!: [() => void, (error: unknown) => void];
+    // Whichever comes first; a late failure of abandoned work settles nothing (and is not unhandled).
+    const answered = new Promise<void>((resolve, reject) => {
+      workSettled = [resolve, reject];
       timer = setTimeout(() => {
-        deadline.abort();
+        late = true;
+        deadline?.abort();
         // A body still arriving (slowly) would keep the connection busy after the answer.
         if (!ctx.req.complete) ctx.set('Connection', 'close');
         reject(new RequestTimedOut());
       }, timeoutMs);
     });
-    const work = runInContext(deadline.signal, next, { clientAddress: ctx.ip || null, safeMethod: SAFE_METHODS.has(ctx.method) });
-    work.catch(() => undefined); // a late failure of abandoned work is not unhandled
+    runInContext(signal, next, { clientAddress: ctx.ip || null, safeMethod: SAFE_METHODS.has(ctx.method) }).then(...workSettled);
     try {
-      await Promise.race([work, timedOut]);
+      await answered;
     } finally {
       clearTimeout(timer);
     }

@@ -13,4 +13,4 @@ export interface RequestFacts {
  * which may run the work of a safe method directly, where no read waits for anything the
  * deadline could spare (SQLite).
  */
-export type RunInRequestContext = <T>(deadline: AbortSignal, work: () => Promise<T>, request: RequestFacts) => Promise<T>;
+export type RunInRequestContext = <T>(deadline: () => AbortSignal, work: () => Promise<T>, request: RequestFacts) => Promise<T>;
