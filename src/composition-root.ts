@@ -34,6 +34,7 @@ import { PasswordPolicy } from './domain/password.js';
 import type { Config } from './infrastructure/config/config.js';
 import { BunyanSecurityEventLog } from './infrastructure/logging/bunyan-security-event-log.js';
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
+import { requestLineWriter } from './infrastructure/logging/request-line-writer.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
 import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmBearerSessionLookup } from './infrastructure/persistence/typeorm-bearer-session-lookup.js';
@@ -188,6 +189,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const routes = withApiDocumentation(buildRoutes(config, keys, ports.view(), observability));
   const app = createHttpApp({
     logger,
+    writeRequestLine: requestLineWriter(logger),
     routes,
     metrics: observability.metrics,
     lifecycle: observability.lifecycle,

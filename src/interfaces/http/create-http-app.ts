@@ -8,11 +8,14 @@ import { mountRoutes } from './mount-routes.js';
 import type { DrainingFlag } from './needs/draining-flag.js';
 import type { HttpLogger } from './needs/http-logger.js';
 import type { RunInRequestContext } from './needs/request-context.js';
+import type { WriteRequestLine } from './needs/request-line.js';
 import type { RequestObserver } from './needs/request-observer.js';
 import type { RouteSpec } from './route-spec.js';
 
 export interface HttpAppOptions {
   readonly logger: HttpLogger;
+  /** The request line at the end of every request, as the logger's child for it would write it. */
+  readonly writeRequestLine: WriteRequestLine;
   readonly routes: readonly RouteSpec[];
   readonly authenticate: AuthenticateAccessToken;
   readonly bodyLimitBytes: number;

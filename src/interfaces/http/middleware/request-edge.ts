@@ -3,6 +3,7 @@ import type { AppContext, AppState } from '../app-state.js';
 import type { DrainingFlag } from '../needs/draining-flag.js';
 import type { HttpLogger } from '../needs/http-logger.js';
 import type { RunInRequestContext } from '../needs/request-context.js';
+import type { WriteRequestLine } from '../needs/request-line.js';
 import type { RequestObserver } from '../needs/request-observer.js';
 import { closeIfDraining } from './close-when-draining.js';
 import { observeRequest } from './http-metrics.js';
@@ -14,6 +15,7 @@ import { corsFor, securityHeaders } from './security-headers.js';
 
 export interface RequestEdgeOptions {
   readonly logger: HttpLogger;
+  readonly writeRequestLine: WriteRequestLine;
   readonly metrics: RequestObserver;
   readonly lifecycle: DrainingFlag;
   readonly corsOrigins: readonly string[];
@@ -51,7 +53,7 @@ export function requestEdge(options: RequestEdgeOptions): Middleware<AppState> {
     } finally {
       closeIfDraining(ctx, options.lifecycle);
       observeRequest(options.metrics, ctx, started, escaped ? 500 : ctx.status);
-      logRequest(ctx, started);
+      logRequest(ctx, started, options.writeRequestLine);
     }
   };
 }

@@ -1,4 +1,5 @@
 import { clientAddress, type AppContext } from '../app-state.js';
+import type { WriteRequestLine } from '../needs/request-line.js';
 
 /**
  * One line per request, at its end. The route template, never the raw path or query (which
@@ -9,7 +10,7 @@ import { clientAddress, type AppContext } from '../app-state.js';
 const PROBES = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /** `started`: process.hrtime.bigint() when the request arrived. */
-export function logRequest(ctx: AppContext, started: bigint): void {
+export function logRequest(ctx: AppContext, started: bigint, write: WriteRequestLine): void {
   const fields = {
     method: ctx.method,
     route: (ctx as { _matchedRoute?: string })._matchedRoute ?? null,
@@ -18,7 +19,7 @@ export function logRequest(ctx: AppContext, started: bigint): void {
     userId: ctx.state.userId,
     remoteAddress: clientAddress(ctx),
   };
-  if (ctx.status >= 500) ctx.state.log.error(fields, 'request');
-  else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) ctx.state.log.debug(fields, 'request');
-  else ctx.state.log.info(fields, 'request');
+  if (ctx.status >= 500) write('error', ctx.state.requestId, fields);
+  else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) write('debug', ctx.state.requestId, fields);
+  else write('info', ctx.state.requestId, fields);
 }
