@@ -46,8 +46,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: options.trustProxy, maxIpsCount: options.trustProxy ? 1 : 0 });
   const router = new Router<AppState>();
   mountRoutes(router, options.routes, options);
-  app.use(requestEdge(options));
-  app.use(routeDispatch(router));
+  const edge = requestEdge(options);
+  const dispatch = routeDispatch(router);
+  app.use((ctx, next) => edge(ctx, () => dispatch(ctx, next)));
   // Errors that escape the middleware (e.g. a client that hung up mid-response).
   app.on('error', (error: Error) => options.logger.warn({ err: error }, 'connection error'));
   return app;

@@ -33,6 +33,7 @@ export function requestEdge(options: RequestEdgeOptions): Middleware<AppState> {
   const setSecurityHeaders = securityHeaders();
   const cors = options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : null;
   const timed = requestTimeout(options.requestTimeoutMs, options.runInRequestContext);
+  // With CORS, the problem mapping runs inside it, so that an answered error is an answer to it.
   const answered = async (ctx: AppContext, next: Next): Promise<void> => {
     try {
       await timed(ctx, next);
@@ -46,7 +47,15 @@ export function requestEdge(options: RequestEdgeOptions): Middleware<AppState> {
     let escaped = false;
     try {
       setSecurityHeaders(ctx);
-      await (cors ? cors(ctx, () => answered(ctx, next)) : answered(ctx, next));
+      if (cors) {
+        await cors(ctx, () => answered(ctx, next));
+      } else {
+        try {
+          await timed(ctx, next);
+        } catch (error) {
+          answerError(ctx, error);
+        }
+      }
     } catch (error) {
       escaped = true; // past the problem handler: Koa answers it 500
       throw error;

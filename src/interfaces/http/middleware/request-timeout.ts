@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * (runInContext): it begins and commits nothing more, and its late result is dropped.
  */
 export function requestTimeout(timeoutMs: number, runInContext: RunInRequestContext): Middleware<AppState> {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     // Made only for work that carries it (RunInRequestContext): most GETs never ask.
     let deadline: AbortController | undefined;
     let late = false;
@@ -23,10 +23,8 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
       return deadline.signal;
     };
     let timer: NodeJS.Timeout | undefined;
-    let workSettled!: [() => void, (error: unknown) => void];
     // Whichever comes first; a late failure of abandoned work settles nothing (and is not unhandled).
-    const answered = new Promise<void>((resolve, reject) => {
-      workSettled = [resolve, reject];
+    return new Promise<void>((resolve, reject) => {
       timer = setTimeout(() => {
         late = true;
         deadline?.abort();
@@ -34,12 +32,16 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
         if (!ctx.req.complete) ctx.set('Connection', 'close');
         reject(new RequestTimedOut());
       }, timeoutMs);
+      runInContext(signal, next, { clientAddress: ctx.ip || null, safeMethod: SAFE_METHODS.has(ctx.method) }).then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error as Error);
+        },
+      );
     });
-    runInContext(signal, next, { clientAddress: ctx.ip || null, safeMethod: SAFE_METHODS.has(ctx.method) }).then(...workSettled);
-    try {
-      await answered;
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }
