@@ -21,6 +21,8 @@ const builds = (process.env.BUILDS ?? '').split(',').filter(Boolean).map((spec) 
   const [name, main, logLevel] = spec.split(':') as [string, string, string | undefined];
   return { name, main, logLevel: logLevel ?? 'warn' };
 });
+// Before any service starts: one that failed to start would leave the others running.
+if (new Set(builds.map((b) => b.name)).size !== builds.length) throw new Error('BUILDS: every build needs a name of its own');
 const services = [];
 for (const b of builds) {
   mkdirSync(join(dir, b.name));
