@@ -27,6 +27,8 @@ export interface ServiceSettings {
   readonly nodeFlags?: readonly string[];
   /** More of the service's environment (experiments: MALLOC_ARENA_MAX, LOG_LEVEL...). */
   readonly env?: Record<string, string>;
+  /** Another build's dist/src/main.js (a baseline to compare with); unset: this build's. */
+  readonly main?: string;
 }
 
 export const newJwtSecret = () => randomBytes(32).toString('base64url');
@@ -54,7 +56,7 @@ export async function startService(settings: ServiceSettings): Promise<ServiceUn
   };
   if (settings.threadPoolSize) env.UV_THREADPOOL_SIZE = settings.threadPoolSize;
   Object.assign(env, settings.env);
-  const child = new NodeProcess({ script: MAIN, nodeFlags: [...SERVICE_NODE_FLAGS, ...(settings.nodeFlags ?? [])], env, stdoutFile: join(settings.dir, 'service.log') });
+  const child = new NodeProcess({ script: settings.main ?? MAIN, nodeFlags: [...SERVICE_NODE_FLAGS, ...(settings.nodeFlags ?? [])], env, stdoutFile: join(settings.dir, 'service.log') });
   const url = `http://127.0.0.1:${port}`;
   const readyMs = await child.untilOk(`${url}/health/ready`);
   return { process: child, url, readyMs, rssAtStartMb: child.rssMb() };

@@ -34,6 +34,7 @@ import { PasswordPolicy } from './domain/password.js';
 import type { Config } from './infrastructure/config/config.js';
 import { BunyanSecurityEventLog } from './infrastructure/logging/bunyan-security-event-log.js';
 import { createLogger, type Logger } from './infrastructure/logging/create-logger.js';
+import { requestLineWriter } from './infrastructure/logging/request-line-writer.js';
 import { createDataSource, openDatabase } from './infrastructure/persistence/create-data-source.js';
 import type { Database } from './infrastructure/persistence/database.js';
 import { TypeOrmBearerSessionLookup } from './infrastructure/persistence/typeorm-bearer-session-lookup.js';
@@ -77,6 +78,7 @@ import { buildRoutes, type RoutePorts } from './composition/build-routes.js';
 import { closeService } from './composition/close-service.js';
 import { warnAboutUnsafeDefaults } from './composition/warn-about-unsafe-defaults.js';
 import type { RouteSpec } from './interfaces/http/route-spec.js';
+import type { RunInRequestContext } from './interfaces/http/needs/request-context.js';
 import { DatabaseReadinessCheck } from './infrastructure/observability/database-readiness-check.js';
 import { Lifecycle } from './infrastructure/observability/lifecycle.js';
 import { Metrics } from './infrastructure/observability/metrics.js';
@@ -204,6 +206,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const routes = withApiDocumentation(buildRoutes(config, keys, ports.view(), observability));
   const app = createHttpApp({
     logger,
+    writeRequestLine: requestLineWriter(logger),
     routes,
     metrics: observability.metrics,
     lifecycle: observability.lifecycle,
@@ -213,7 +216,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
-    runInRequestContext: (deadline, work, clientAddress, origin) => requestDeadline.run(deadline, work, clientAddress, origin),
+    runInRequestContext: requestContextFor(db),
   });
   return {
     app,
@@ -224,6 +227,18 @@ export async function createService(config: Config, options: ServiceOptions = {}
     ...observability,
     close: () => closeService({ outbox, auditRetention, gateway, metrics: observability.metrics, container: c, throttle, dataSource }),
   };
+}
+
+/**
+ * On SQLite a safe method's work runs without the request's context (issue 18): its reads are
+ * synchronous on a prepared statement, or wait in the local queue, and an abandoned read
+ * begins and commits nothing; carried, the context costs Node 20 its async hooks on every
+ * promise. On a server a read waits for a pooled connection: every request carries its
+ * deadline there, so that abandoned work does not take one.
+ */
+function requestContextFor(db: Database): RunInRequestContext {
+  const directly = db.kind === 'sqlite';
+  return (deadline, work, request) => (directly && request.safeMethod ? work() : requestDeadline.run(deadline(), work, request.clientAddress, request));
 }
 
 /** The adapters that need the database, the keys or the configuration. */

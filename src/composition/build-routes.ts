@@ -29,7 +29,6 @@ import { LoginCeilingNotice } from '../application/services/login-ceiling-notice
 import { SessionStarter } from '../application/services/session-starter.js';
 import { VerificationLinkSender } from '../application/services/verification-link-sender.js';
 import { ChangePassword } from '../application/use-cases/change-password.js';
-import { GetCurrentUser } from '../application/use-cases/get-current-user.js';
 import { ListSessions } from '../application/use-cases/list-sessions.js';
 import { LoginUser } from '../application/use-cases/login-user.js';
 import { LogoutSession } from '../application/use-cases/logout-session.js';
@@ -146,7 +145,7 @@ export function buildRoutes(config: Config, keys: TokenKeys, ports: RoutePorts, 
     disableTotpRoute(new DisableTotp(users, reauthentication, ports.factors, notices, audit)),
     recoveryCodesRoute(new RegenerateRecoveryCodes(users, reauthentication, ports.factors, ports.recoveryCodes, clock, audit)),
     logoutRoute(new LogoutSession(sessions, deriver, events, clock, config.refreshReuseGraceMs, audit)),
-    currentUserRoute(new GetCurrentUser(users, ports.factors)),
+    currentUserRoute(),
     changePasswordRoute(new ChangePassword(users, hasher, reauthentication, ports.newPasswordCheck, replacement, clock)),
     deleteAccountRoute(new DeleteOwnAccount(users, reauthentication, ports.accounts, audit)),
     listSessionsRoute(new ListSessions(sessions, clock)),

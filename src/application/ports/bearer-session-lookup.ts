@@ -1,7 +1,18 @@
+import type { User } from '../../domain/user.js';
+
 /** The account and session a bearer token may act for, once both are found to be in force. */
 export interface LivePrincipal {
   readonly userId: string;
   readonly sessionId: string;
+}
+
+/**
+ * A principal with its account as the same read found it: whether a second factor guards it
+ * too. GET /users/me answers from it, without reading the account again (issue 18).
+ */
+export interface LiveAccount extends LivePrincipal {
+  readonly user: User;
+  readonly mfaEnabled: boolean;
 }
 
 /**
@@ -13,5 +24,5 @@ export interface LivePrincipal {
  * Throws DependencyUnavailable when the store cannot be reached.
  */
 export interface BearerSessionLookup {
-  findLivePrincipal(userId: string, sessionId: string, now: Date): Promise<LivePrincipal | null>;
+  findLivePrincipal(userId: string, sessionId: string, now: Date): Promise<LiveAccount | null>;
 }

@@ -1,10 +1,13 @@
 import { InvalidAccessToken } from '../../domain/errors.js';
 import type { AccessTokenVerifier } from '../ports/access-token-verifier.js';
-import type { BearerSessionLookup, LivePrincipal } from '../ports/bearer-session-lookup.js';
+import type { BearerSessionLookup, LiveAccount, LivePrincipal } from '../ports/bearer-session-lookup.js';
 import type { Clock } from '../ports/clock.js';
 
 /** Who is calling: the account and the session its access token belongs to. */
 export type Principal = LivePrincipal;
+
+/** The caller, with the account as the bearer check read it (GET /users/me's body). */
+export type AuthenticatedCaller = LiveAccount;
 
 /**
  * The service's own bearer check: a valid signature is not enough, the account must still
@@ -22,7 +25,7 @@ export class AuthenticateAccessToken {
     private readonly clock: Clock,
   ) {}
 
-  async execute(token: string | null): Promise<Principal> {
+  async execute(token: string | null): Promise<AuthenticatedCaller> {
     if (!token) throw new InvalidAccessToken();
     const claims = await this.verifier.verify(token);
     // A logged-out or revoked session takes its access tokens with it, not 15 minutes later.

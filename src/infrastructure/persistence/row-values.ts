@@ -26,3 +26,11 @@ export function dateAt(row: Row, column: string): Date {
 export function nullableDateAt(row: Row, column: string): Date | null {
   return row[column] == null ? null : dateAt(row, column);
 }
+
+/** A yes/no the database computed (EXISTS): 1/0 from SQLite and mysql2, a boolean from pg. */
+export function flagAt(row: Row, column: string): boolean {
+  const value = row[column];
+  if (value === true || value === 1 || value === '1') return true;
+  if (value === false || value === 0 || value === '0') return false;
+  throw new Error(`column ${column}: expected a yes or no`);
+}

@@ -4,9 +4,9 @@ import { EmailAlreadyRegistered } from '../../domain/errors.js';
 import type { User } from '../../domain/user.js';
 import { isUniqueViolation } from './database-errors.js';
 import type { Database } from './database.js';
-import { dateAt, nullableDateAt, textAt } from './row-values.js';
 import { toUser, toUserRecord } from './user-mapper.js';
-import { UserRecordSchema, type UserRecord } from './user-record.js';
+import { UserRecordSchema } from './user-record.js';
+import { userColumns, userRecordOf } from './user-row.js';
 
 export class TypeOrmUserRepository implements UserRepository {
   constructor(private readonly db: Database) {}
@@ -61,19 +61,4 @@ export class TypeOrmUserRepository implements UserRepository {
   }
 }
 
-const SELECT_USER = 'SELECT id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at, disabled_at, last_login_at FROM users';
-
-/** A raw `users` row, checked, as the UserRecord TypeORM would have made of it. */
-function userRecordOf(row: Record<string, unknown>): UserRecord {
-  return {
-    id: textAt(row, 'id'),
-    email: textAt(row, 'email'),
-    emailCanonical: textAt(row, 'email_canonical'),
-    passwordHash: textAt(row, 'password_hash'),
-    emailVerifiedAt: nullableDateAt(row, 'email_verified_at'),
-    passwordChangedAt: dateAt(row, 'password_changed_at'),
-    createdAt: dateAt(row, 'created_at'),
-    disabledAt: nullableDateAt(row, 'disabled_at'),
-    lastLoginAt: nullableDateAt(row, 'last_login_at'),
-  };
-}
+const SELECT_USER = `SELECT ${userColumns()} FROM users`;

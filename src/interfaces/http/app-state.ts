@@ -1,5 +1,5 @@
 import type { ParameterizedContext } from 'koa';
-import type { Principal } from '../../application/use-cases/authenticate-access-token.js';
+import type { AuthenticatedCaller } from '../../application/use-cases/authenticate-access-token.js';
 import { plainAddress } from '../../domain/client-address.js';
 import type { HttpLogger } from './needs/http-logger.js';
 
@@ -15,8 +15,8 @@ export interface AppState {
   requestId: string;
   /** A child logger that stamps every line with this request's id. */
   log: HttpLogger;
-  /** Set by the bearer check on protected routes. */
-  principal?: Principal;
+  /** Set by the bearer check on protected routes, with the account as it read it. */
+  principal?: AuthenticatedCaller;
   /** The account the request acted for, when known: for the request log line. */
   userId?: string;
 }

@@ -1,25 +1,21 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import compose from 'koa-compose';
 import type { AuthenticateAccessToken } from '../../application/use-cases/authenticate-access-token.js';
 import type { AppState } from './app-state.js';
-import { closeWhenDraining } from './middleware/close-when-draining.js';
-import { httpMetrics } from './middleware/http-metrics.js';
-import { problemHandler } from './middleware/problem-handler.js';
-import { requestId } from './middleware/request-id.js';
-import { requestLogger } from './middleware/request-logger.js';
-import { requestTimeout } from './middleware/request-timeout.js';
-import { routeGuard } from './middleware/route-guard.js';
-import { corsFor, securityHeaders } from './middleware/security-headers.js';
+import { requestEdge } from './middleware/request-edge.js';
+import { routeDispatch } from './middleware/route-dispatch.js';
 import { mountRoutes } from './mount-routes.js';
 import type { DrainingFlag } from './needs/draining-flag.js';
 import type { HttpLogger } from './needs/http-logger.js';
 import type { RunInRequestContext } from './needs/request-context.js';
+import type { WriteRequestLine } from './needs/request-line.js';
 import type { RequestObserver } from './needs/request-observer.js';
 import type { RouteSpec } from './route-spec.js';
 
 export interface HttpAppOptions {
   readonly logger: HttpLogger;
+  /** The request line at the end of every request, as the logger's child for it would write it. */
+  readonly writeRequestLine: WriteRequestLine;
   readonly routes: readonly RouteSpec[];
   readonly authenticate: AuthenticateAccessToken;
   readonly bodyLimitBytes: number;
@@ -50,20 +46,9 @@ export function createHttpApp(options: HttpAppOptions): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: options.trustProxy, maxIpsCount: options.trustProxy ? 1 : 0 });
   const router = new Router<AppState>();
   mountRoutes(router, options.routes, options);
-  app.use(
-    compose([
-      requestId(options.logger),
-      requestLogger(),
-      httpMetrics(options.metrics),
-      closeWhenDraining(options.lifecycle),
-      securityHeaders(),
-      ...(options.corsOrigins.length > 0 ? [corsFor(options.corsOrigins)] : []),
-      problemHandler(),
-      requestTimeout(options.requestTimeoutMs, options.runInRequestContext),
-      routeGuard(router),
-      router.routes(),
-    ]),
-  );
+  const edge = requestEdge(options);
+  const dispatch = routeDispatch(router);
+  app.use((ctx, next) => edge(ctx, () => dispatch(ctx, next)));
   // Errors that escape the middleware (e.g. a client that hung up mid-response).
   app.on('error', (error: Error) => options.logger.warn({ err: error }, 'connection error'));
   return app;

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { AesGcmSecretCipher } from '../../../src/infrastructure/security/aes-gcm-secret-cipher.js';
+import { TypeOrmSecondFactorStore } from '../../../src/infrastructure/persistence/typeorm-second-factor-store.js';
 import { TypeOrmBearerSessionLookup } from '../../../src/infrastructure/persistence/typeorm-bearer-session-lookup.js';
 import { TypeOrmSessionStore } from '../../../src/infrastructure/persistence/typeorm-session-store.js';
 import { TypeOrmUserRepository } from '../../../src/infrastructure/persistence/typeorm-user-repository.js';
@@ -10,6 +13,7 @@ import { databaseKind } from '../support/test-database.js';
 describe(`TypeOrmBearerSessionLookup (${databaseKind()})`, () => {
   bearerSessionLookupPromises(async () => {
     const a = await openAdapterDatabase();
-    return { lookup: new TypeOrmBearerSessionLookup(a.db), users: new TypeOrmUserRepository(a.db), sessions: new TypeOrmSessionStore(a.db), close: () => a.close() };
+    const factors = new TypeOrmSecondFactorStore(a.db, new AesGcmSecretCipher(randomBytes(32)));
+    return { lookup: new TypeOrmBearerSessionLookup(a.db), users: new TypeOrmUserRepository(a.db), sessions: new TypeOrmSessionStore(a.db), factors, close: () => a.close() };
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { PasswordReplacement } from '../../../src/application/services/password-replacement.js';
 import type { BearerSessionLookup } from '../../../src/application/ports/bearer-session-lookup.js';
+import type { SecondFactorStore } from '../../../src/application/ports/second-factor-store.js';
 import type { SessionStore } from '../../../src/application/ports/session-store.js';
 import type { UserRepository } from '../../../src/application/ports/user-repository.js';
 import { Email } from '../../../src/domain/email.js';
@@ -17,11 +18,14 @@ export interface BearerSessionLookupUnderTest {
   readonly lookup: BearerSessionLookup;
   readonly sessions: SessionStore;
   readonly users: UserRepository;
+  readonly factors: SecondFactorStore;
   close(): Promise<void>;
 }
 
 const HOUR_MS = 3_600_000;
 const PRINCIPAL = { userId: 'user-1', sessionId: 'session-1' };
+// The principal alone, without the account the same read brings (checked on its own below).
+const principalOf = (found: { userId: string; sessionId: string } | null) => found && { userId: found.userId, sessionId: found.sessionId };
 
 /**
  * The promises of the bearer check's one read, for the fake and the SQL adapter on every
@@ -46,12 +50,26 @@ export function bearerSessionLookupPromises(make: () => Promise<BearerSessionLoo
     const live = isLiveSession(livenessOf(c), c.now);
     it(`answers ${c.name} as ${live ? 'live' : 'ended'}, as isLive does`, async () => {
       await setUp(s.sessions, c);
-      expect([await s.lookup.findLivePrincipal('user-1', 'session-1', c.now), await s.sessions.isLive('session-1', c.now)]).to.deep.equal([
+      expect([principalOf(await s.lookup.findLivePrincipal('user-1', 'session-1', c.now)), await s.sessions.isLive('session-1', c.now)]).to.deep.equal([
         live ? PRINCIPAL : null,
         live,
       ]);
     });
   }
+
+  it("brings the account as stored, in the same read: GET /users/me answers from it (issue 18)", async () => {
+    await setUp(s.sessions, livenessCases[0]!);
+    const found = await s.lookup.findLivePrincipal('user-1', 'session-1', at(1));
+    expect(found).to.deep.equal({ ...PRINCIPAL, user: await s.users.findById('user-1'), mfaEnabled: false });
+  });
+
+  it('says whether the account has TOTP on, an unconfirmed enrolment not counting', async () => {
+    await setUp(s.sessions, livenessCases[0]!);
+    await s.factors.enrolTotp('user-1', 'JBSWY3DPEHPK3PXP', at(1));
+    const unconfirmed = (await s.lookup.findLivePrincipal('user-1', 'session-1', at(1)))?.mfaEnabled;
+    await s.factors.confirmTotp('user-1', 1, [], at(1));
+    expect([unconfirmed, (await s.lookup.findLivePrincipal('user-1', 'session-1', at(1)))?.mfaEnabled]).to.deep.equal([false, true]);
+  });
 
   it('answers a live session asked for with another account as no principal', async () => {
     await setUp(s.sessions, livenessCases[0]!);

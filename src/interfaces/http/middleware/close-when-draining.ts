@@ -1,6 +1,5 @@
-import type { Middleware } from 'koa';
 import type { DrainingFlag } from '../needs/draining-flag.js';
-import type { AppState } from '../app-state.js';
+import type { AppContext } from '../app-state.js';
 
 /**
  * While the service shuts down, every answer says `Connection: close`: Node would reuse a
@@ -8,12 +7,6 @@ import type { AppState } from '../app-state.js';
  * (clients do not retry a POST). With the header, the client opens a fresh connection,
  * which a load balancer sends to another instance.
  */
-export function closeWhenDraining(lifecycle: DrainingFlag): Middleware<AppState> {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } finally {
-      if (lifecycle.draining) ctx.set('Connection', 'close');
-    }
-  };
+export function closeIfDraining(ctx: AppContext, lifecycle: DrainingFlag): void {
+  if (lifecycle.draining) ctx.set('Connection', 'close');
 }

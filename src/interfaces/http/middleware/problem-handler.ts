@@ -1,6 +1,5 @@
-import type { Middleware } from 'koa';
 import { DomainError } from '../../../domain/errors.js';
-import type { AppContext, AppState } from '../app-state.js';
+import type { AppContext } from '../app-state.js';
 import { ClientHttpError, HttpRefusal } from '../http-errors.js';
 import { problemKindOf, type KnownError } from '../problem-map.js';
 
@@ -10,16 +9,10 @@ export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
  * The one place errors become answers: RFC 9457 problem+json from problem-map.ts. Anything
  * unknown is a 500 with a generic detail; its stack goes to the log, never to the client.
  */
-export function problemHandler(): Middleware<AppState> {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const known = asKnown(error);
-      if (known) sendProblem(ctx, known);
-      else sendInternalError(ctx, error);
-    }
-  };
+export function answerError(ctx: AppContext, error: unknown): void {
+  const known = asKnown(error);
+  if (known) sendProblem(ctx, known);
+  else sendInternalError(ctx, error);
 }
 
 function asKnown(error: unknown): KnownError | null {

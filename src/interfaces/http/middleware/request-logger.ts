@@ -1,5 +1,5 @@
-import type { Middleware } from 'koa';
-import { clientAddress, type AppState } from '../app-state.js';
+import { clientAddress, type AppContext } from '../app-state.js';
+import type { WriteRequestLine } from '../needs/request-line.js';
 
 /**
  * One line per request, at its end. The route template, never the raw path or query (which
@@ -9,23 +9,17 @@ import { clientAddress, type AppState } from '../app-state.js';
 // successful answers are logged at debug, so that they do not drown the real traffic.
 const PROBES = new Set(['/health/live', '/health/ready', '/metrics']);
 
-export function requestLogger(): Middleware<AppState> {
-  return async (ctx, next) => {
-    const started = process.hrtime.bigint();
-    try {
-      await next();
-    } finally {
-      const fields = {
-        method: ctx.method,
-        route: (ctx as { _matchedRoute?: string })._matchedRoute ?? null,
-        status: ctx.status,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        userId: ctx.state.userId,
-        remoteAddress: clientAddress(ctx),
-      };
-      if (ctx.status >= 500) ctx.state.log.error(fields, 'request');
-      else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) ctx.state.log.debug(fields, 'request');
-      else ctx.state.log.info(fields, 'request');
-    }
+/** `started`: process.hrtime.bigint() when the request arrived. */
+export function logRequest(ctx: AppContext, started: bigint, write: WriteRequestLine): void {
+  const fields = {
+    method: ctx.method,
+    route: (ctx as { _matchedRoute?: string })._matchedRoute ?? null,
+    status: ctx.status,
+    durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+    userId: ctx.state.userId,
+    remoteAddress: clientAddress(ctx),
   };
+  if (ctx.status >= 500) write('error', ctx.state.requestId, fields);
+  else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) write('debug', ctx.state.requestId, fields);
+  else write('info', ctx.state.requestId, fields);
 }

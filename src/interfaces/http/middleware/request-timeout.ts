@@ -3,29 +3,50 @@ import { clientAddress, type AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
 import type { RunInRequestContext } from '../needs/request-context.js';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Answers 503 when a request is still running after `timeoutMs`, so that a stuck database
  * or upstream never holds a client past the contract's limit. The abandoned work is told
  * (runInContext): it begins and commits nothing more, and its late result is dropped.
  */
 export function requestTimeout(timeoutMs: number, runInContext: RunInRequestContext): Middleware<AppState> {
-  return async (ctx, next) => {
-    const deadline = new AbortController();
+  return (ctx, next) => {
+    // Made only for work that carries it (RunInRequestContext): most GETs never ask.
+    let deadline: AbortController | undefined;
+    let late = false;
+    const signal = () => {
+      if (!deadline) {
+        deadline = new AbortController();
+        if (late) deadline.abort();
+      }
+      return deadline.signal;
+    };
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
+    // Whichever comes first; a late failure of abandoned work settles nothing (and is not unhandled).
+    return new Promise<void>((resolve, reject) => {
       timer = setTimeout(() => {
-        deadline.abort();
+        late = true;
+        deadline?.abort();
         // A body still arriving (slowly) would keep the connection busy after the answer.
         if (!ctx.req.complete) ctx.set('Connection', 'close');
         reject(new RequestTimedOut());
       }, timeoutMs);
+      runInContext(signal, next, {
+        clientAddress: clientAddress(ctx),
+        safeMethod: SAFE_METHODS.has(ctx.method),
+        requestId: ctx.state.requestId,
+        userAgent: ctx.get('User-Agent') || null,
+      }).then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error as Error);
+        },
+      );
     });
-    const work = runInContext(deadline.signal, next, clientAddress(ctx), { requestId: ctx.state.requestId, userAgent: ctx.get('User-Agent') || null });
-    work.catch(() => undefined); // a late failure of abandoned work is not unhandled
-    try {
-      await Promise.race([work, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }

@@ -1,14 +1,14 @@
 import cors from '@koa/cors';
 import type { Middleware } from 'koa';
 import helmet from 'koa-helmet';
-import type { AppState } from '../app-state.js';
+import type { AppContext, AppState } from '../app-state.js';
 
 /**
  * Headers for a JSON API (koa-helmet): nothing may be framed, sniffed or sent a Referer, and
  * no content is loaded by a response (routes that serve a page, /docs, set their own CSP).
  * HSTS only when the request really came over HTTPS (directly, or per a trusted proxy).
  */
-export function securityHeaders(): Middleware<AppState> {
+export function securityHeaders(): (ctx: AppContext) => void {
   const headers = helmetHeaders(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -17,11 +17,10 @@ export function securityHeaders(): Middleware<AppState> {
       strictTransportSecurity: false,
     }) as unknown as Middleware<AppState>,
   );
-  return (ctx, next) => {
+  return (ctx) => {
     if (ctx.secure) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     for (const [name, value] of headers.set) ctx.res.setHeader(name, value);
     for (const name of headers.removed) ctx.res.removeHeader(name);
-    return next();
   };
 }
 

@@ -1,10 +1,13 @@
-import type { GetCurrentUser } from '../../../application/use-cases/get-current-user.js';
 import { presentCurrentUser } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { currentUserSchema } from '../schemas/user-schema.js';
 import { invalidAccessToken, unavailable } from './responses.js';
 
-export function currentUserRoute(getCurrentUser: GetCurrentUser): RouteSpec {
+/**
+ * The caller's own account and whether a second factor guards it, as the bearer check read
+ * them in its one statement (BearerSessionLookup): no second read (issue 18).
+ */
+export function currentUserRoute(): RouteSpec {
   return {
     method: 'get',
     path: '/users/me',
@@ -18,7 +21,7 @@ export function currentUserRoute(getCurrentUser: GetCurrentUser): RouteSpec {
       503: unavailable,
     },
     handler: async (ctx) => {
-      ctx.body = presentCurrentUser(await getCurrentUser.execute(ctx.state.principal!));
+      ctx.body = presentCurrentUser(ctx.state.principal!);
     },
   };
 }
