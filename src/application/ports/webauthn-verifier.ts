@@ -1,3 +1,5 @@
+import type { Passkey } from '../../domain/passkey.js';
+
 /** A JSON object exactly as WebAuthn Level 3 defines it (options or a credential's toJSON()). */
 export type WebAuthnJson = Readonly<Record<string, unknown>>;
 
@@ -13,16 +15,8 @@ export interface IssuedOptions {
   readonly challenge: string;
 }
 
-/** What a verified registration proves about the new credential. */
-export interface VerifiedRegistration {
-  readonly credentialId: string;
-  readonly publicKey: Uint8Array;
-  readonly counter: number;
-  readonly transports: readonly string[];
-  readonly backupEligible: boolean;
-  readonly backedUp: boolean;
-  readonly aaguid: string;
-}
+/** What a verified registration proves about the new credential: the passkey's key facts, and its id. */
+export type VerifiedRegistration = { readonly credentialId: string } & Pick<Passkey, 'publicKey' | 'counter' | 'transports' | 'backupEligible' | 'backedUp' | 'aaguid'>;
 
 /** What a verified assertion tells: the counter it carries, and whether the key is backed up now. */
 export interface VerifiedAssertion {
