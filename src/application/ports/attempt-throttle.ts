@@ -15,6 +15,12 @@ export interface AttemptThrottle {
   beforeLogin(accountKey: string, ip: string | null): Promise<void>;
   /** A correct password: the account's consecutive-failure count starts over. */
   loginSucceeded(accountKey: string, ip: string | null): Promise<void>;
+  /**
+   * A counted login attempt that was never judged (the hashing queue turned it away, 503):
+   * every point it took is given back, so that busy answers neither lock the owner out nor
+   * bring the account nearer its ceiling.
+   */
+  loginNotJudged(accountKey: string, ip: string | null): Promise<void>;
   /** The owner proved control of the mailbox and set a new password: the account's ceiling is lifted. */
   passwordWasReset(accountKey: string): Promise<void>;
   /**

@@ -1,5 +1,5 @@
 import type { Email } from '../../domain/email.js';
-import { AccountCeilingReached, InvalidCredentials, TooManyAttempts } from '../../domain/errors.js';
+import { AccountCeilingReached, HashingBusy, InvalidCredentials, TooManyAttempts } from '../../domain/errors.js';
 import { fitsHashInput, normalizePassword } from '../../domain/password.js';
 import type { User } from '../../domain/user.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
@@ -41,7 +41,7 @@ export class CurrentPasswordCheck {
     const password = normalizePassword(proof.password);
     // A password bcrypt would truncate can never be the stored one; compare anyway for timing.
     const comparable = fitsHashInput(password) ? password : '';
-    const matches = await this.hasher.verify(comparable, proof.user?.passwordHash ?? this.hasher.dummyHash);
+    const matches = await this.compared(proof, comparable);
     if (!matches || comparable !== password || !proof.user) {
       await this.failed(proof, proof.user ? 'wrong_password' : 'unknown_email');
       throw new InvalidCredentials();
@@ -54,6 +54,16 @@ export class CurrentPasswordCheck {
     }
     await this.throttle.loginSucceeded(proof.email.canonical, proof.ip);
     return { user: proof.user, password };
+  }
+
+  /** The comparison; one the hashing queue turns away (HashingBusy, 503) was no guess, so its points go back. */
+  private async compared(proof: CurrentPasswordProof, comparable: string): Promise<boolean> {
+    try {
+      return await this.hasher.verify(comparable, proof.user?.passwordHash ?? this.hasher.dummyHash);
+    } catch (error) {
+      if (error instanceof HashingBusy) await this.throttle.loginNotJudged(proof.email.canonical, proof.ip);
+      throw error;
+    }
   }
 
   private async countAttempt(proof: CurrentPasswordProof): Promise<void> {

@@ -47,6 +47,12 @@ export class RateLimiterAttemptThrottle implements AttemptThrottle {
     await this.limiters.loginCeilingPerAccount.reward(key(accountKey));
   }
 
+  async loginNotJudged(accountKey: string, ip: string | null): Promise<void> {
+    await this.limiters.loginPerAddress.reward(key(group(ip)));
+    await this.limiters.loginPerAccount.reward(key(accountKey, group(ip)));
+    await this.limiters.loginCeilingPerAccount.reward(key(accountKey));
+  }
+
   async passwordWasReset(accountKey: string): Promise<void> {
     await this.limiters.loginCeilingPerAccount.delete(key(accountKey));
   }

@@ -79,4 +79,13 @@ describe('LoginUser: password forms and hashes', () => {
     expect(output.userId).to.equal('user-1');
     expect((await f.users.findById('user-1'))?.passwordHash).to.equal(f.user.passwordHash);
   });
+
+  it('gives the attempt back when the hashing queue is full (503), so that busy answers never lock the owner out', async () => {
+    const f = await loginFixture({ attemptLimit: 2 });
+    const verify = f.hasher.verify.bind(f.hasher);
+    f.hasher.verify = () => Promise.reject(new HashingBusy());
+    for (let i = 0; i < 3; i += 1) expect(await rejectionOf(f.loginUser.execute(input))).to.be.instanceOf(HashingBusy);
+    f.hasher.verify = verify;
+    expect((await f.loginUser.execute(input)).userId).to.equal('user-1');
+  });
 });

@@ -58,6 +58,13 @@ export class CountingAttemptThrottle implements AttemptThrottle {
     this.accountCounts.set(accountKey, (this.accountCounts.get(accountKey) ?? 1) - 1);
   }
 
+  async loginNotJudged(accountKey: string, ip: string | null): Promise<void> {
+    this.calls.push({ method: 'loginNotJudged', key: accountKey, ip });
+    const key = counter('beforeLogin', accountKey, ip);
+    this.counts.set(key, (this.counts.get(key) ?? 1) - 1);
+    this.accountCounts.set(accountKey, (this.accountCounts.get(accountKey) ?? 1) - 1);
+  }
+
   async passwordWasReset(accountKey: string): Promise<void> {
     this.calls.push({ method: 'passwordWasReset', key: accountKey, ip: null });
     this.accountCounts.delete(accountKey);

@@ -71,6 +71,13 @@ describe('RateLimiterAttemptThrottle', () => {
       expect(await attempts(2, 4)).to.deep.equal(['counted', 'ceiling reached']);
     });
 
+    it('gives back every point of an attempt that was never judged (the hashing queue was full)', async () => {
+      await attempts(2);
+      await throttle.beforeLogin(ANN, address(3));
+      await throttle.loginNotJudged(ANN, address(3));
+      expect(await attempts(2, 4)).to.deep.equal(['counted', 'ceiling reached']);
+    });
+
     it('lifts the ceiling once the password is reset', async () => {
       await attempts(5);
       await throttle.passwordWasReset(ANN);
@@ -96,6 +103,13 @@ describe('RateLimiterAttemptThrottle', () => {
 
     it('counts the addresses of one IPv6 /64 together: the 3rd from it is refused', async () => {
       expect(await fromEach('2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:aaaa::3')).to.deep.equal(['counted', 'counted', 'refused']);
+    });
+
+    it('gives an address back the point of a login that was never judged', async () => {
+      await throttle.beforeLogin('ann@example.com', '198.51.100.1');
+      await throttle.beforeLogin('bob@example.com', '198.51.100.1');
+      await throttle.loginNotJudged('bob@example.com', '198.51.100.1');
+      expect(await fromEach('198.51.100.1', '198.51.100.1')).to.deep.equal(['counted', 'refused']);
     });
 
     it('counts another /64 apart', async () => {
