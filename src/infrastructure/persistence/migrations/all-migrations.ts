@@ -9,6 +9,7 @@ import { AddUserAdministration1764000008000 } from './1764000008000-add-user-adm
 import { AddAccountTokenNewEmail1764000009000 } from './1764000009000-add-account-token-new-email.js';
 import { CreatePasskeys1764000010000 } from './1764000010000-create-passkeys.js';
 import { CreateAuditEvents1764000011000 } from './1764000011000-create-audit-events.js';
+import { IndexUnspentRefreshTokens1764000012000 } from './1764000012000-index-unspent-refresh-tokens.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   AddAccountTokenNewEmail1764000009000,
   CreatePasskeys1764000010000,
   CreateAuditEvents1764000011000,
+  IndexUnspentRefreshTokens1764000012000,
 ];
