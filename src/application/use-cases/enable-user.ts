@@ -1,6 +1,6 @@
-import { UserNotFound } from '../../domain/errors.js';
 import type { AccountAdministration } from '../ports/account-administration.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
+import { administeredChange } from '../services/administered-change.js';
 
 /**
  * Admin API: a disabled account may log in again (its ended sessions stay ended).
@@ -14,10 +14,6 @@ export class EnableUser {
 
   async execute(input: { readonly userId: string }): Promise<void> {
     const { userId } = input;
-    const found = await this.audit.recordWith(
-      () => this.accounts.enable(userId),
-      (changed) => (changed ? { type: 'user.enabled', userId } : null),
-    );
-    if (!found) throw new UserNotFound();
+    await administeredChange(this.audit, () => this.accounts.enable(userId), { type: 'user.enabled', userId });
   }
 }

@@ -1,7 +1,7 @@
-import { UserNotFound } from '../../domain/errors.js';
 import type { AccountAdministration } from '../ports/account-administration.js';
 import type { Clock } from '../ports/clock.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
+import { administeredChange } from '../services/administered-change.js';
 
 /**
  * Admin API: every session of the account ends, its access tokens with them.
@@ -16,10 +16,6 @@ export class EndUserSessions {
 
   async execute(input: { readonly userId: string }): Promise<void> {
     const { userId } = input;
-    const ended = await this.audit.recordWith(
-      () => this.accounts.endSessions(userId, this.clock.now()),
-      (found) => (found ? { type: 'admin.sessions_ended', userId } : null),
-    );
-    if (!ended) throw new UserNotFound();
+    await administeredChange(this.audit, () => this.accounts.endSessions(userId, this.clock.now()), { type: 'admin.sessions_ended', userId });
   }
 }

@@ -1,6 +1,6 @@
-import { UserNotFound } from '../../domain/errors.js';
 import type { AccountAdministration } from '../ports/account-administration.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
+import { administeredChange } from '../services/administered-change.js';
 
 /**
  * Admin API: erasure (API.md "Account lifecycle"); the address can be registered again at once.
@@ -15,10 +15,6 @@ export class EraseUser {
   async execute(input: { readonly userId: string }): Promise<void> {
     const { userId } = input;
     // In the erasure's transaction: the event keeps the id, and no address (API.md "Erasure").
-    const erased = await this.audit.recordWith(
-      () => this.accounts.erase(userId),
-      (found) => (found ? { type: 'user.erased', userId, details: { by: 'admin' } } : null),
-    );
-    if (!erased) throw new UserNotFound();
+    await administeredChange(this.audit, () => this.accounts.erase(userId), { type: 'user.erased', userId, details: { by: 'admin' } });
   }
 }

@@ -1,6 +1,6 @@
-import { UserNotFound } from '../../domain/errors.js';
 import type { AccountAdministration } from '../ports/account-administration.js';
 import type { AuditTrail } from '../ports/audit-trail.js';
+import { administeredChange } from '../services/administered-change.js';
 
 /**
  * Admin API, for a lost device: the TOTP factor, recovery codes and passkeys go, and the password alone logs in.
@@ -14,10 +14,6 @@ export class ResetUserMfa {
 
   async execute(input: { readonly userId: string }): Promise<void> {
     const { userId } = input;
-    const found = await this.audit.recordWith(
-      () => this.accounts.removeSecondFactors(userId),
-      (changed) => (changed ? { type: 'admin.mfa_reset', userId } : null),
-    );
-    if (!found) throw new UserNotFound();
+    await administeredChange(this.audit, () => this.accounts.removeSecondFactors(userId), { type: 'admin.mfa_reset', userId });
   }
 }
