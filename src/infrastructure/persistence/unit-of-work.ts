@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ReleasedAsyncStorage } from '../system/released-async-storage.js';
 import type { Statements } from './statements.js';
 
 interface OpenUnit {
@@ -6,17 +6,9 @@ interface OpenUnit {
   readonly statements: Statements;
 }
 
-const storage = new AsyncLocalStorage<OpenUnit>();
-/** Units of work open now. */
-let open = 0;
-
-// As for the request deadline's storage (request-deadline.ts): on Node 20 an enabled storage
-// runs async hooks for every promise of every request until it is disabled, so it is disabled
-// whenever no unit is open. A login's audit event would otherwise leave them on for good.
-function closed(): void {
-  open -= 1;
-  if (open === 0) storage.disable();
-}
+// Released whenever no unit is open: a login's audit event would otherwise leave Node 20's
+// async hooks on for every later request.
+const storage = new ReleasedAsyncStorage<OpenUnit>();
 
 /**
  * A transaction that the store calls made inside it join, whichever adapter makes them: how an
@@ -33,14 +25,6 @@ export const unitOfWork = {
 
   /** Runs `work` with `statements` as the open unit of `owner`. */
   within<T>(owner: object, statements: Statements, work: () => Promise<T>): Promise<T> {
-    open += 1;
-    let result: Promise<T>;
-    try {
-      result = storage.run({ owner, statements }, work);
-    } catch (error) {
-      result = Promise.reject(error as Error);
-    }
-    result.then(closed, closed);
-    return result;
+    return storage.run({ owner, statements }, work);
   },
 };

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ReleasedAsyncStorage } from '../system/released-async-storage.js';
 
 /** Thrown into work whose request has already been answered 503 for taking too long. */
 export class RequestAbandoned extends Error {
@@ -24,19 +24,7 @@ export interface RequestOrigin {
   readonly userAgent: string | null;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
-/** Requests whose work runs inside the storage and has not settled yet. */
-let carrying = 0;
-
-// Node 20 implements the storage with async hooks, which, once enabled, run for every promise
-// of every request (~20 µs per GET /users/me, docs/performance.md), and stay enabled until the
-// storage is disabled. So it is disabled whenever no request's work is running in it: a
-// request that carries no deadline (RunInRequestContext) then costs nothing. Node 24's
-// storage (AsyncContextFrame) has no hooks; disabling it there only clears the current frame.
-function settled(): void {
-  carrying -= 1;
-  if (carrying === 0) storage.disable();
-}
+const storage = new ReleasedAsyncStorage<RequestScope>();
 
 /**
  * The deadline of the request being served, carried through every await of its work. The
@@ -50,15 +38,7 @@ function settled(): void {
  */
 export const requestDeadline = {
   run<T>(signal: AbortSignal, work: () => Promise<T>, clientAddress: string | null = null, origin?: RequestOrigin): Promise<T> {
-    carrying += 1;
-    let result: Promise<T>;
-    try {
-      result = storage.run({ signal, clientAddress, requestId: origin?.requestId ?? null, userAgent: origin?.userAgent ?? null }, work);
-    } catch (error) {
-      result = Promise.reject(error as Error);
-    }
-    result.then(settled, settled);
-    return result;
+    return storage.run({ signal, clientAddress, requestId: origin?.requestId ?? null, userAgent: origin?.userAgent ?? null }, work);
   },
 
   /** @throws RequestAbandoned once the current request's deadline has passed */
