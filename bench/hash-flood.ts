@@ -117,7 +117,9 @@ export async function measureHashFlood(): Promise<HashFloodFigures> {
   const email = 'legit@bench.example';
   say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it slows every hash)`);
   say(`settings: BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}, flood ${floodConnections} connections from one address (${BACK_OFF_ON_503_MS} ms pause after a 503), ${legitClients} legitimate client(s), each from an address of its own`);
-  const queued = await started(dir, 'queued', jwtSecret, {});
+  // Experiments: the queue's own settings, as the service reads them.
+  const queuedEnv = Object.fromEntries(['HASH_CONCURRENCY', 'HASH_CONCURRENCY_PER_ADDRESS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+  const queued = await started(dir, 'queued', jwtSecret, queuedEnv);
   const unqueued = await started(dir, 'unqueued', jwtSecret, { HASH_CONCURRENCY: '1024', HASH_QUEUE_MAX: '100000' });
   try {
     for (const service of [queued, unqueued]) {
@@ -125,7 +127,7 @@ export async function measureHashFlood(): Promise<HashFloodFigures> {
       if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
     }
     // The pool is as full without the flood as with it: the difference is the time spent queueing.
-    const poolThreads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+    const poolThreads = Number(process.env.HASH_CONCURRENCY ?? process.env.UV_THREADPOOL_SIZE ?? 4);
     const noFlood = await legitLogins(queued.url, email, 10, poolThreads - legitClients);
     say(figureLine(`login, no flood, pool kept busy by ${poolThreads - legitClients} others`, noFlood));
     const [withQueue, floodQueued] = await flooded(queued, email, 12);

@@ -43,6 +43,8 @@ export interface BreachedPasswordConfig {
 /** The password-hash queue (src/infrastructure/security/fair-queue.ts). */
 export interface HashQueueConfig {
   readonly concurrency: number;
+  /** Hashes of one client address at once: below `concurrency`, so that a newcomer never waits for a flood's hash to end. */
+  readonly perAddress: number;
   readonly maxWaiting: number;
 }
 
@@ -199,10 +201,11 @@ function readHashQueue(read: EnvReader, env: Env): HashQueueConfig {
   // load. So: the pool's size (libuv reads it at start, up to 1024), unless told otherwise,
   // e.g. a few less to keep threads free for the rest.
   const poolSize = Math.min(1024, Math.max(1, Math.trunc(Number(env.UV_THREADPOOL_SIZE)) || 4));
-  return {
-    concurrency: read.integer('HASH_CONCURRENCY', poolSize, 1, 1024),
-    maxWaiting: read.integer('HASH_QUEUE_MAX', 64, 0, 100_000),
-  };
+  const concurrency = read.integer('HASH_CONCURRENCY', poolSize, 1, 1024);
+  // One place kept for the other addresses: an address that floods takes every place but one,
+  // so a legitimate login from elsewhere starts its hash at once instead of after the flood's.
+  const perAddress = read.integer('HASH_CONCURRENCY_PER_ADDRESS', Math.max(1, concurrency - 1), 1, concurrency);
+  return { concurrency, perAddress, maxWaiting: read.integer('HASH_QUEUE_MAX', 64, 0, 100_000) };
 }
 
 function readMail(read: EnvReader): MailConfig {

@@ -5,6 +5,6 @@ import { HashQueueMetrics } from './hash-queue-metrics.js';
 
 /** The one queue every password hash waits in (HASH_CONCURRENCY, HASH_QUEUE_MAX), shown on /metrics. */
 export function createHashQueue(settings: HashQueueConfig, registry: Registry): FairQueue {
-  const queue: FairQueue = new FairQueue({ ...settings, observer: new HashQueueMetrics(registry, () => queue) });
+  const queue: FairQueue = new FairQueue({ concurrency: settings.concurrency, perLane: settings.perAddress, maxWaiting: settings.maxWaiting, observer: new HashQueueMetrics(registry, () => queue) });
   return queue;
 }

@@ -25,6 +25,12 @@ export interface FairQueueObserver {
 export interface FairQueueSettings {
   /** Works running at once. */
   readonly concurrency: number;
+  /**
+   * Works of one lane running at once (`concurrency` when unset). Below `concurrency`, the
+   * places past it stay free for other lanes even while this one waits: a newcomer then
+   * starts at once instead of waiting for a running work to end.
+   */
+  readonly perLane?: number;
   /** Works waiting, all lanes together; past it a newcomer is refused. */
   readonly maxWaiting: number;
   /** Milliseconds, for the wait times reported; performance.now by default. */
@@ -52,7 +58,8 @@ interface Lane {
 }
 
 /**
- * Runs at most `concurrency` works at once; the others wait in one FIFO lane per key, and
+ * Runs at most `concurrency` works at once, at most `perLane` of one key; the others wait in
+ * one FIFO lane per key, and
  * lanes take turns (start-time fair queueing, Goyal et al. 1996, every work costing one):
  * each work is tagged one turn after its lane's previous one, and never before the turn
  * now being served, and the lowest tag starts next. A key with many waiting works thus
@@ -69,9 +76,11 @@ export class FairQueue {
   /** The tag of the work started last. */
   private turn = 0;
   private readonly now: () => number;
+  private readonly perLane: number;
 
   constructor(private readonly settings: FairQueueSettings) {
     this.now = settings.now ?? (() => performance.now());
+    this.perLane = Math.min(settings.perLane ?? settings.concurrency, settings.concurrency);
   }
 
   get running(): number {
@@ -89,7 +98,7 @@ export class FairQueue {
   async run<T>(key: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new WaitAbandoned();
     const lane = this.laneOf(key);
-    if (this.active < this.settings.concurrency) {
+    if (this.active < this.settings.concurrency && lane.running < this.perLane && lane.waiters.length === 0) {
       this.turn = this.nextTag(lane);
       lane.startedTag = this.turn;
       this.active += 1;
@@ -172,7 +181,7 @@ export class FairQueue {
     if (this.active >= this.settings.concurrency) return;
     let first: Waiter | undefined;
     for (const lane of this.lanes.values()) {
-      const head = lane.waiters[0];
+      const head = lane.running < this.perLane ? lane.waiters[0] : undefined;
       if (head && (!first || head.tag < first.tag || (head.tag === first.tag && head.arrival < first.arrival))) first = head;
     }
     if (!first) return;

@@ -76,6 +76,29 @@ describe('FairQueue', () => {
     expect(work.started).to.deep.equal(['a1', 'b1']);
   });
 
+  it('keeps the places past `perLane` for other lanes: a newcomer starts at once while the busy lane waits', async () => {
+    const queue = new FairQueue({ concurrency: 3, perLane: 2, maxWaiting: 10 });
+    for (const name of ['a1', 'a2', 'a3', 'a4']) void queue.run('a', work.for(name));
+    await settle();
+    expect([work.started, queue.running, queue.waiting]).to.deep.equal([['a1', 'a2'], 2, 2]);
+    void queue.run('b', work.for('b1'));
+    await settle();
+    expect(work.started).to.deep.equal(['a1', 'a2', 'b1']);
+  });
+
+  it('starts a capped lane\'s next work when one of its own ends, not when another lane\'s does', async () => {
+    const queue = new FairQueue({ concurrency: 3, perLane: 2, maxWaiting: 10 });
+    for (const name of ['a1', 'a2', 'a3']) void queue.run('a', work.for(name));
+    void queue.run('b', work.for('b1'));
+    void queue.run('b', work.for('b2'));
+    await settle();
+    expect(work.started).to.deep.equal(['a1', 'a2', 'b1']);
+    await work.end('b1');
+    expect(work.started).to.deep.equal(['a1', 'a2', 'b1', 'b2']);
+    await work.end('a1');
+    expect(work.started).to.deep.equal(['a1', 'a2', 'b1', 'b2', 'a3']);
+  });
+
   it('refuses at once, with QueueFull, a work past the queue size from the busiest lane, and never runs it', async () => {
     const observer = new RecordingObserver();
     const queue = new FairQueue({ concurrency: 1, maxWaiting: 2, observer });
