@@ -153,7 +153,7 @@ export interface ServiceOptions {
 
 /**
  * The one place that knows which adapter fills which port. It does the asynchronous set-up
- * (database and migrations, keys, the dummy hash) first, then wires a child container per
+ * (database and migrations, keys) first, then wires a child container per
  * service, so that tests can run several services side by side in one process.
  */
 export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
@@ -168,7 +168,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const dataSource = createDataSource(config.database);
   const db = await openDatabase(dataSource, { migrate: config.migrateOnStart });
   const keys = await loadTokenKeys(config.jwt);
-  const throttle = createAttemptThrottle(config, db, logger);
+  const throttle = await createAttemptThrottle(config, db, logger);
 
   const c = container.createChildContainer();
   const ports = new PortRegistry(c);
@@ -181,7 +181,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   ports.set('events', new BunyanSecurityEventLog(logger));
   const observability = createObservability(db, logger);
   // Every hash and compare waits its turn in one bounded queue, fair between client addresses.
-  const bcryptHasher = await BcryptPasswordHasher.create(config.bcryptCost);
+  const bcryptHasher = BcryptPasswordHasher.create(config.bcryptCost);
   ports.set('hasher', new QueuedPasswordHasher(bcryptHasher, createHashQueue(config.hashQueue, observability.metrics.registry)));
   // Every outbound call goes through the gateway's circuit breakers.
   const gateway = new HttpGateway({ settings: config.breaker, logger, metrics: new BreakerMetrics(observability.metrics.registry) });
