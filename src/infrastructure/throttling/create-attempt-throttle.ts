@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { Database } from '../persistence/database.js';
@@ -13,12 +13,14 @@ export interface ThrottleWithStore {
 }
 
 /** Picks where counts live (REDIS_URL, else a database server, else the cluster's primary, else memory) and builds the throttle on it. */
-export function createAttemptThrottle(config: Config, db: Database, logger: Logger): ThrottleWithStore {
+export async function createAttemptThrottle(config: Config, db: Database, logger: Logger): Promise<ThrottleWithStore> {
   let store: LimiterStore = { kind: 'memory' };
   let redis: Redis | null = null;
   if (config.redisUrl) {
     // No offline queue: while Redis is down a call fails at once (and counts in memory),
     // instead of waiting for a reconnect that may never come.
+    // Loaded only here: a service without REDIS_URL never needs its ~40 modules.
+    const { Redis } = await import('ioredis');
     redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
     redis.on('error', () => undefined); // reported through the limiter's fallback log line
     store = { kind: 'redis', client: redis };

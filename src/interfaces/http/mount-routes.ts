@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AuthenticateAccessToken } from '../../application/use-cases/authenticate-access-token.js';
 import type { AppState } from './app-state.js';
+import { compiledOnFirstUse } from './body-schema-compiler.js';
 import { adminKey } from './middleware/admin-key.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
 import { jsonBody } from './middleware/json-body.js';
@@ -18,10 +18,9 @@ export interface MountOptions {
 
 /**
  * Puts each route on the router with what its spec asks for: the bearer check first (no
- * parsing for strangers), then the JSON body and its schema, compiled once here at start.
+ * parsing for strangers), then the JSON body and its schema (compiled at the route's first body).
  */
 export function mountRoutes(router: Router<AppState>, routes: readonly RouteSpec[], options: MountOptions): void {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false });
   const bearer = bearerAuth(options.authenticate);
   const body = jsonBody(options.bodyLimitBytes);
   const admin = options.adminApiKey ? adminKey(options.adminApiKey) : null;
@@ -32,7 +31,7 @@ export function mountRoutes(router: Router<AppState>, routes: readonly RouteSpec
       if (!admin) throw new Error(`${route.operationId}: an admin route without ADMIN_API_KEY`);
       chain.push(admin);
     }
-    if (route.body) chain.push(body, validateBody(ajv.compile(route.body)));
+    if (route.body) chain.push(body, validateBody(compiledOnFirstUse(route.body)));
     chain.push((ctx) => route.handler(ctx));
     router.register(route.path, [route.method.toUpperCase()], chain as never, { name: route.operationId });
   }

@@ -4,9 +4,10 @@ import type { AppState } from '../app-state.js';
 import { RequestValidationFailed, type FieldError } from '../http-errors.js';
 
 /** Checks the parsed body against the route's compiled schema; 422 lists every field at fault. */
-export function validateBody(validate: ValidateFunction): Middleware<AppState> {
+export function validateBody(compiled: () => ValidateFunction): Middleware<AppState> {
   return async (ctx, next) => {
     const body: unknown = ctx.request.body ?? {};
+    const validate = compiled();
     if (!validate(body)) throw new RequestValidationFailed(toFieldErrors(validate.errors ?? []));
     await next();
   };
