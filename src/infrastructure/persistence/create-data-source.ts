@@ -13,6 +13,9 @@ import { RefreshTokenRecordSchema, SessionRecordSchema } from './session-record.
 import { startUpDatabaseError } from './start-up-database-error.js';
 import { UserRecordSchema } from './user-record.js';
 
+/** SQLite's page cache, in KiB (its own default; better-sqlite3's build sets 16,000). */
+const SQLITE_PAGE_CACHE_KIB = 2_000;
+
 const entities = [UserRecordSchema, SessionRecordSchema, RefreshTokenRecordSchema];
 
 /** The DataSource for DATABASE_URL: embedded SQLite (better-sqlite3), or a server in its dialect's terms. */
@@ -29,6 +32,12 @@ export function createDataSource(config: DatabaseConfig): DataSource {
       // driver's wait is synchronous and would freeze the process, request timeouts included.
       enableWAL: true,
       timeout: 0,
+      // better-sqlite3 builds SQLite with a 16 MB page cache, which a large table fills: the
+      // file's pages are in the kernel's page cache already, and SQLite's own default (2 MB)
+      // keeps the B-trees' upper pages, all that a look-up by key needs to stay in memory.
+      prepareDatabase: (connection: { pragma(source: string): unknown }) => {
+        connection.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
+      },
     });
   }
   return new DataSource({ ...dialectFor(config.kind).serverOptions!(config), entities, migrations: allMigrations });

@@ -69,6 +69,11 @@ if (onDatabaseServer()) {
       }
     });
 
+    it('holds SQLite\'s own default page cache, 2 MB, on its connection (better-sqlite3 builds with 16 MB, which a large table fills)', () => {
+      const connection = (t.service.dataSource.driver as unknown as { databaseConnection: Sqlite.Database }).databaseConnection;
+      expect(connection.pragma('cache_size', { simple: true })).to.equal(-2000);
+    });
+
     it('waits for another connection’s write lock instead of failing: a registration made while it is held briefly answers 201', async () => {
       const lock = await lockUsers(t.databaseUrl);
       const registration = inFlight(t.http().post('/auth/register').send({ email: uniqueEmail(), password: TEST_PASSWORD }));
