@@ -41,7 +41,16 @@ export class NodeProcess {
 
   /** Resident set size now, in MB (VmRSS of /proc/<pid>/status). */
   rssMb(): number {
-    const line = readFileSync(`/proc/${this.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return this.statusMb('VmRSS');
+  }
+
+  /** What the resident set is made of: anonymous memory (heaps), mapped files (the binary, libraries), shared memory (SQLite's WAL index). */
+  rssParts(): string {
+    return `anon ${this.statusMb('RssAnon').toFixed(0)}, file ${this.statusMb('RssFile').toFixed(0)}, shmem ${this.statusMb('RssShmem').toFixed(0)} MB`;
+  }
+
+  private statusMb(field: string): number {
+    const line = readFileSync(`/proc/${this.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
     return Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024;
   }
 

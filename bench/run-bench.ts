@@ -8,6 +8,7 @@ import * as api from './api-calls.js';
 import { interleaved, percentileMs, perSecond, type Figure } from './figure.js';
 import { benchDatabase, type BenchDatabase } from './bench-database.js';
 import { measureHashFlood } from './hash-flood.js';
+import { thenHashesDone } from './hashes-done.js';
 import { describeMachine } from './machine.js';
 import { AccountPool, challengeRows, enrolmentRows, newMfaAccounts, type MfaAccount } from './mfa-accounts.js';
 import { NodeProcess, freePort } from './node-process.js';
@@ -139,7 +140,15 @@ async function commitFigure(database: BenchDatabase, runSeconds: number): Promis
 
 function memoryLine(label: string, s: Started, afterMb: number): string {
   const { service } = s;
-  return `${label.padEnd(46)} RSS at start ${service.rssAtStartMb.toFixed(0)} MB, after warm-up ${s.rssWarmMb.toFixed(0)} MB, after the runs ${afterMb.toFixed(0)} MB; spawn to first /health/ready 200: ${service.readyMs.toFixed(0)} ms`;
+  return `${label.padEnd(46)} RSS at start ${service.rssAtStartMb.toFixed(0)} MB, after warm-up ${s.rssWarmMb.toFixed(0)} MB, after the runs ${afterMb.toFixed(0)} MB (${service.process.rssParts()}); spawn to first /health/ready 200: ${service.readyMs.toFixed(0)} ms`;
+}
+
+/** The V8 heap and the memory outside it, as the service's /metrics (prom-client) reports them. */
+async function heapLine(label: string, s: Started): Promise<string> {
+  const text = await (await fetch(`${s.server.url}/metrics`)).text();
+  const mb = (name: string, labels = '') => Number(new RegExp(`^${name}${labels.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 1048576;
+  const spaces = ['old', 'new', 'code', 'large_object'].map((space) => `${space} ${mb('nodejs_heap_space_size_used_bytes', `{space="${space}"}`).toFixed(0)}`).join(', ');
+  return `${label.padEnd(46)} V8 heap used ${mb('nodejs_heap_size_used_bytes').toFixed(0)} of ${mb('nodejs_heap_size_total_bytes').toFixed(0)} MB (${spaces}), external ${mb('nodejs_external_memory_bytes').toFixed(0)} MB`;
 }
 
 async function main(): Promise<void> {
@@ -182,14 +191,14 @@ async function main(): Promise<void> {
     say(figureLine('GET /users/me, LOG_LEVEL=warn (c=32)', meW!));
     say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
 
-    // The two-step logins right after the ceiling: both wait for their last calls, so each
-    // starts on a pool that nothing before it still occupies (autocannon's runs do not wait:
-    // the hashes of their last requests go on into the next figure's first second or two).
+    // Every figure starts on a pool that nothing before it still occupies: the ceiling and
+    // the two-step logins wait for their last calls, and autocannon's runs (which do not)
+    // are followed by a wait for the service's last hashes (hashes-done.ts).
     const [compare, twoStep, loginA, loginB] = await interleaved(seconds, SLICES, [
       (t) => ceiling('compare', t),
       (t) => run.twoStepLogin(a.server, mfa.logins, SEED_PASSWORD, t),
-      (t) => run.login(a.server, () => RUNNER, PASSWORD, t, (pair) => pool.push(pair.refresh_token)),
-      (t) => run.login(b.server, anyone, SEED_PASSWORD, t),
+      (t) => thenHashesDone(a.server, run.login(a.server, () => RUNNER, PASSWORD, t, (pair) => pool.push(pair.refresh_token))),
+      (t) => thenHashesDone(b.server, run.login(b.server, anyone, SEED_PASSWORD, t)),
     ]);
     say(figureLine(`bcrypt.compare ceiling (cost ${bcryptCost}, 8 at once)`, compare!, 'ops/s'));
     say(figureLine('two-step login, TOTP: login 403 + login/mfa (c=8)', twoStep!, 'logins/s'));
@@ -197,7 +206,7 @@ async function main(): Promise<void> {
     say(figureLine(`POST /auth/login, any of ${million} users (c=8)`, loginB!));
     say(`  (two-step logins / one-step logins, same service: ${(perSecond(twoStep!) / perSecond(loginA!)).toFixed(2)})`);
 
-    const [hash, registration] = await interleaved(seconds, SLICES, [(t) => ceiling('hash', t), (t) => run.register(a.server, PASSWORD, t)]);
+    const [hash, registration] = await interleaved(seconds, SLICES, [(t) => ceiling('hash', t), (t) => thenHashesDone(a.server, run.register(a.server, PASSWORD, t))]);
     say(figureLine(`bcrypt.hash ceiling (cost ${bcryptCost}, 8 at once)`, hash!, 'ops/s'));
     say(figureLine('POST /auth/register (c=8)', registration!));
 
@@ -239,6 +248,8 @@ async function main(): Promise<void> {
     const afterB = b.service.process.rssMb();
     say(memoryLine('service, empty table', a, afterA));
     say(memoryLine(`service, ${million} users`, b, afterB));
+    say(await heapLine('service, empty table', a));
+    say(await heapLine(`service, ${million} users`, b));
     const logs = ['empty', 'warn', 'seeded'].flatMap((name) => readFileSync(join(dir, name, 'service.log'), 'utf8').split('\n').filter(Boolean));
     const errorLines = logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50).length;
     say(`service logs: ${logs.length} lines, ${errorLines} at error level or above`);
