@@ -16,7 +16,14 @@ export class TypeOrmUserRepository implements UserRepository {
     // request's deadline (answered 503) is rolled back, not left as an account after all.
     return this.db.transaction(async (manager) => {
       try {
-        await manager.insert(UserRecordSchema, toUserRecord(user));
+        // Raw, with parameters: TypeORM's insert builder writes the bigint columns into the
+        // SQL as literals, a statement of its own for every registration.
+        const r = toUserRecord(user);
+        await manager.query(
+          `INSERT INTO users (id, email, email_canonical, password_hash, email_verified_at, password_changed_at, created_at, disabled_at, last_login_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [r.id, r.email, r.emailCanonical, r.passwordHash, r.emailVerifiedAt?.getTime() ?? null, r.passwordChangedAt.getTime(), r.createdAt.getTime(), r.disabledAt?.getTime() ?? null, r.lastLoginAt?.getTime() ?? null],
+        );
       } catch (error) {
         if (isUniqueViolation(error)) throw new EmailAlreadyRegistered();
         throw error;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import { expect } from 'chai';
-import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
+import { TEST_PASSWORD, registerAndLogin, uniqueEmail } from '../support/accounts.js';
 import { lockUsers, type DatabaseLock } from '../support/database-lock.js';
 import { inFlight } from '../support/in-flight.js';
 import { connectToServer, type ServerConnection } from '../support/server-connection.js';
@@ -72,6 +72,28 @@ if (onDatabaseServer()) {
     it('holds SQLite\'s own default page cache, 2 MB, on its connection (better-sqlite3 builds with 16 MB, which a large table fills)', () => {
       const connection = (t.service.dataSource.driver as unknown as { databaseConnection: Sqlite.Database }).databaseConnection;
       expect(connection.pragma('cache_size', { simple: true })).to.equal(-2000);
+    });
+
+    it('prepares no statement of its own for a registration, a login or a refresh: each SQL text is the same every time', async () => {
+      const connection = (t.service.dataSource.driver as unknown as { databaseConnection: Sqlite.Database }).databaseConnection;
+      const journey = async () => {
+        const { user } = await registerAndLogin(t);
+        const login = await t.http().post('/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+        expect(login.status).to.equal(200);
+        expect((await t.http().post('/auth/refresh').send({ refreshToken: login.body.refresh_token })).status).to.equal(200);
+      };
+      await journey(); // every statement of the journey, prepared once
+      const prepare = connection.prepare.bind(connection);
+      const texts = new Set<string>();
+      connection.prepare = ((sql: string) => (texts.add(sql), prepare(sql))) as typeof connection.prepare;
+      try {
+        for (let i = 0; i < 3; i += 1) await journey();
+      } finally {
+        connection.prepare = prepare;
+      }
+      // The statement caches hold what the first journey prepared; a text seen here is one
+      // made anew, and one per journey (a literal in the SQL) would be three.
+      expect([...texts]).to.deep.equal([]);
     });
 
     it('waits for another connection’s write lock instead of failing: a registration made while it is held briefly answers 201', async () => {
