@@ -1,17 +1,11 @@
 import { expect } from 'chai';
-import type { Response } from 'supertest';
-import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
-import { fromAddress, registerFrom, uniqueAddress } from '../support/client-address.js';
-import { inFlight } from '../support/in-flight.js';
+import { TEST_PASSWORD } from '../support/accounts.js';
+import { registerFrom, uniqueAddress } from '../support/client-address.js';
+import { loginSender, type Answered } from '../support/login-flood.js';
 import { scrape, valueOf } from '../support/metrics-scrape.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const FLOOD = 6;
-
-interface Answered {
-  readonly who: 'flood' | 'other';
-  readonly res: Response;
-}
 
 // Two places, and HASH_CONCURRENCY_PER_ADDRESS left at its default (one less): a flooding
 // address holds one place, and the other stays free for whoever comes next. Nothing is
@@ -27,11 +21,8 @@ describe('the password-hash queue (HASH_CONCURRENCY=2): one address never holds 
     const other = uniqueAddress();
     const email = await registerFrom(t, other);
     const flooder = uniqueAddress();
-    const send = (who: Answered['who'], body: object, ip: string) =>
-      inFlight(t.http().post('/auth/login').set(fromAddress(ip)).send(body)).then((res) => {
-        answered.push({ who, res });
-      });
-    const floodDone = Array.from({ length: FLOOD }, () => send('flood', { email: uniqueEmail('flood'), password: 'wrong password, guessed' }, flooder));
+    const send = loginSender(t, answered);
+    const floodDone = send.flood(FLOOD, flooder);
     // Bounded: the flood is in the server, hashing and waiting, well before its first answer.
     for (let i = 0; i < 200; i += 1) {
       const text = await scrape(t);
@@ -39,7 +30,7 @@ describe('the password-hash queue (HASH_CONCURRENCY=2): one address never holds 
       if (whileFlooding.running + whileFlooding.waiting === FLOOD) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    await Promise.all([...floodDone, send('other', { email, password: TEST_PASSWORD }, other)]);
+    await Promise.all([...floodDone, send.other(email, TEST_PASSWORD, other)]);
   });
   after(async () => {
     await t?.stop();

@@ -1,19 +1,13 @@
 import { expect } from 'chai';
-import type { Response } from 'supertest';
-import { TEST_PASSWORD, uniqueEmail } from '../support/accounts.js';
-import { fromAddress, registerFrom, statusCounts, uniqueAddress } from '../support/client-address.js';
-import { inFlight } from '../support/in-flight.js';
+import { TEST_PASSWORD } from '../support/accounts.js';
+import { registerFrom, statusCounts, uniqueAddress } from '../support/client-address.js';
+import { loginSender, type Answered } from '../support/login-flood.js';
 import { scrape, valueOf } from '../support/metrics-scrape.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 const FLOOD = 30;
 const QUEUE_MAX = 8;
-
-interface Answered {
-  readonly who: 'flood' | 'other';
-  readonly res: Response;
-}
 
 // One hash at once and 8 waiting, at a cost (11) where a hash takes long enough for the
 // flood to arrive while the first ones are computed. Nothing here is timed: the test looks
@@ -35,17 +29,13 @@ describe('the password-hash queue (HASH_CONCURRENCY=1, HASH_QUEUE_MAX=8): a floo
     const other = uniqueAddress();
     const email = await registerFrom(t, other);
     const flooder = uniqueAddress();
-    const send = (who: Answered['who'], body: object, ip: string) =>
-      inFlight(t.http().post('/auth/login').set(fromAddress(ip)).send(body)).then((res) => {
-        answered.push({ who, res });
-      });
-    // Unknown addresses, one each: no account's failure limit cuts the flood short.
-    const floodDone = Array.from({ length: FLOOD }, () => send('flood', { email: uniqueEmail('flood'), password: 'wrong password, guessed' }, flooder));
+    const send = loginSender(t, answered);
+    const floodDone = send.flood(FLOOD, flooder);
     // Once the first of the flood is answered, the rest of it is in the server, waiting.
     await new Promise<void>((resolve) => {
       const check = setInterval(() => answered.length > 0 && (clearInterval(check), resolve()), 5);
     });
-    await Promise.all([...floodDone, send('other', { email, password: TEST_PASSWORD }, other)]);
+    await Promise.all([...floodDone, send.other(email, TEST_PASSWORD, other)]);
   });
   after(async () => {
     await t?.stop();
