@@ -22,7 +22,8 @@ export class TypeOrmSessionStore implements SessionStore {
     const createdAt = session.createdAt.getTime();
     // Raw, with parameters: TypeORM's insert builder writes these bigint columns into the SQL
     // as literals, so every login prepared two statements of its own (SQLite compiled each,
-    // and each held native memory until a collection: ~5 KB a login, bench/).
+    // and each held native memory until a collection). robustness/database-settings.test.ts
+    // holds a login to the statements prepared before it.
     return this.db.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip, successor_key, amr, auth_time)

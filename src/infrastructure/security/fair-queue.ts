@@ -59,8 +59,8 @@ interface Lane {
 
 /**
  * Runs at most `concurrency` works at once, at most `perLane` of one key; the others wait in
- * one FIFO lane per key, and
- * lanes take turns (start-time fair queueing, Goyal et al. 1996, every work costing one):
+ * one FIFO lane per key, and lanes take turns (start-time fair queueing, Goyal et al. 1996,
+ * every work costing one):
  * each work is tagged one turn after its lane's previous one, and never before the turn
  * now being served, and the lowest tag starts next. A key with many waiting works thus
  * delays a newcomer's by one turn at most, and an idle key earns no credit for later. At
