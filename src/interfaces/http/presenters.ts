@@ -14,7 +14,12 @@ export function presentUser(user: User) {
 
 /** GET /users/me: the public view plus when the address was verified and whether a second factor guards it. */
 export function presentCurrentUser(current: { user: User; mfaEnabled: boolean }) {
-  return { ...presentUser(current.user), emailVerifiedAt: current.user.emailVerifiedAt?.toISOString() ?? null, mfaEnabled: current.mfaEnabled };
+  // The public view extended in place: a spread of it into a new object took 3 µs of every
+  // GET /users/me, against 0.6 µs for the view itself (issue 18).
+  const view: ReturnType<typeof presentUser> & { emailVerifiedAt?: string | null; mfaEnabled?: boolean } = presentUser(current.user);
+  view.emailVerifiedAt = current.user.emailVerifiedAt?.toISOString() ?? null;
+  view.mfaEnabled = current.mfaEnabled;
+  return view as Required<typeof view>;
 }
 
 export function presentSession(session: SessionView) {
