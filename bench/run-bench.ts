@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -129,11 +128,6 @@ async function startAll(): Promise<[Started, Started, Started, BenchDatabase, Mf
   say(
     `seeded users with TOTP confirmed: ${logins.length.toLocaleString('en')} beside the empty table for two-step logins, ${stepAccounts.length.toLocaleString('en')} beside the ${million} for second steps alone, in ${((performance.now() - mfaStarted) / 1000).toFixed(1)} s`,
   );
-  // The seeded file's ~200 MB would otherwise be written back by the kernel during the first
-  // figures (its dirty pages expire after 30 s), on the cores they are measured on.
-  const syncStarted = performance.now();
-  execFileSync('sync');
-  say(`  (sync: the seeded files on disk in ${((performance.now() - syncStarted) / 1000).toFixed(1)} s)`);
   const b = await startService(seeded);
   const started = (service: ServiceUnderTest): Started => ({ service, server: { url: service.url, pid: service.process.pid }, rssWarmMb: NaN });
   return [started(a), started(w), started(b), seeded.database, { logins: new AccountPool(logins), steps: new AccountPool(stepAccounts), stepAccounts }];
