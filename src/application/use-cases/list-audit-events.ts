@@ -1,7 +1,7 @@
 import { isAuditEventType, type RecordedAuditEvent } from '../../domain/audit-event.js';
 import { InvalidPageRequest } from '../../domain/errors.js';
 import type { AuditLog, AuditPosition } from '../ports/audit-log.js';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './list-users.js';
+import { pageLimitOf } from '../services/page-limit.js';
 
 export interface ListAuditEventsInput {
   readonly userId: string | null;
@@ -28,10 +28,7 @@ export class ListAuditEvents {
   constructor(private readonly log: AuditLog) {}
 
   async execute(input: ListAuditEventsInput): Promise<AuditEventPage> {
-    const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
-      throw new InvalidPageRequest('limit', `must be an integer from 1 to ${MAX_PAGE_LIMIT}`);
-    }
+    const limit = pageLimitOf(input.limit);
     if (input.type !== null && !isAuditEventType(input.type)) throw new InvalidPageRequest('type', 'is not an audit event type');
     // One more than asked: whether a next page exists, without a count.
     const found = await this.log.find({ userId: input.userId, type: input.type, since: input.since, until: input.until, before: input.before, limit: limit + 1 });

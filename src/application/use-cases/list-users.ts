@@ -1,4 +1,4 @@
-import { InvalidPageRequest } from '../../domain/errors.js';
+import { pageLimitOf } from '../services/page-limit.js';
 import type { AccountOverview, PagePosition, UserDirectory } from '../ports/user-directory.js';
 
 export interface ListUsersInput {
@@ -14,9 +14,6 @@ export interface UserPage {
   readonly next: PagePosition | null;
 }
 
-export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 100;
-
 /**
  * Admin API: accounts in (createdAt, id) order, a keyset page at a time, so that accounts
  * registered meanwhile never shift one from a page to the next. Refuses with InvalidPageRequest.
@@ -25,10 +22,7 @@ export class ListUsers {
   constructor(private readonly directory: UserDirectory) {}
 
   async execute(input: ListUsersInput): Promise<UserPage> {
-    const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
-      throw new InvalidPageRequest('limit', `must be an integer from 1 to ${MAX_PAGE_LIMIT}`);
-    }
+    const limit = pageLimitOf(input.limit);
     const emailPrefix = input.emailPrefix ? input.emailPrefix.toLowerCase() : null;
     // One more than asked: whether a next page exists, without a count.
     const found = await this.directory.find({ emailPrefix, after: input.after, limit: limit + 1 });
