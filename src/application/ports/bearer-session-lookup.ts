@@ -1,17 +1,25 @@
-import type { User } from '../../domain/user.js';
-
 /** The account and session a bearer token may act for, once both are found to be in force. */
 export interface LivePrincipal {
   readonly userId: string;
   readonly sessionId: string;
 }
 
+/** What GET /users/me shows of an account, as stored. */
+export interface CallerAccount {
+  /** The address as the owner spelt it (not its canonical form). */
+  readonly email: string;
+  readonly emailVerifiedAt: Date | null;
+  readonly createdAt: Date;
+}
+
 /**
- * A principal with its account as the same read found it: whether a second factor guards it
- * too. GET /users/me answers from it, without reading the account again (issue 18).
+ * A principal with what GET /users/me shows of its account, as the same read found it, and
+ * whether a second factor guards it: that route answers without reading the account again
+ * (issue 18). Nothing more: the password hash is not read on every authenticated request, and
+ * a use case that needs the whole account reads it (userOfPrincipal).
  */
 export interface LiveAccount extends LivePrincipal {
-  readonly user: User;
+  readonly account: CallerAccount;
   readonly mfaEnabled: boolean;
 }
 

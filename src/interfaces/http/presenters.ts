@@ -1,3 +1,4 @@
+import type { LiveAccount } from '../../application/ports/bearer-session-lookup.js';
 import type { SessionView } from '../../application/use-cases/list-sessions.js';
 import type { User } from '../../domain/user.js';
 import type { AppContext } from './app-state.js';
@@ -12,14 +13,20 @@ export function presentUser(user: User) {
   };
 }
 
-/** GET /users/me: the public view plus when the address was verified and whether a second factor guards it. */
-export function presentCurrentUser(current: { user: User; mfaEnabled: boolean }) {
-  // The public view extended in place: a spread of it into a new object took 3 µs of every
-  // GET /users/me, against 0.6 µs for the view itself (issue 18).
-  const view: ReturnType<typeof presentUser> & { emailVerifiedAt?: string | null; mfaEnabled?: boolean } = presentUser(current.user);
-  view.emailVerifiedAt = current.user.emailVerifiedAt?.toISOString() ?? null;
-  view.mfaEnabled = current.mfaEnabled;
-  return view as Required<typeof view>;
+/**
+ * GET /users/me: the public view of the caller's account (presentUser's fields), plus when the
+ * address was verified and whether a second factor guards it, from what the bearer check read.
+ */
+export function presentCurrentUser(caller: LiveAccount) {
+  const { account } = caller;
+  return {
+    id: caller.userId,
+    email: account.email,
+    emailVerified: account.emailVerifiedAt !== null,
+    createdAt: account.createdAt.toISOString(),
+    emailVerifiedAt: account.emailVerifiedAt?.toISOString() ?? null,
+    mfaEnabled: caller.mfaEnabled,
+  };
 }
 
 export function presentSession(session: SessionView) {

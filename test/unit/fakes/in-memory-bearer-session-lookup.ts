@@ -16,6 +16,7 @@ export class InMemoryBearerSessionLookup implements BearerSessionLookup {
     const user = await this.users.findById(userId);
     const family = this.sessions.family(sessionId);
     if (!user || user.disabled || family?.userId !== userId || !(await this.sessions.isLive(sessionId, now))) return null;
-    return { userId, sessionId, user, mfaEnabled: await this.factors.isTotpActive(userId) };
+    const account = { email: user.email.value, emailVerifiedAt: user.emailVerifiedAt, createdAt: user.createdAt };
+    return { userId, sessionId, account, mfaEnabled: await this.factors.isTotpActive(userId) };
   }
 }

@@ -57,10 +57,11 @@ export function bearerSessionLookupPromises(make: () => Promise<BearerSessionLoo
     });
   }
 
-  it("brings the account as stored, in the same read: GET /users/me answers from it (issue 18)", async () => {
+  it("brings what GET /users/me shows of the account, as stored, in the same read, and nothing more: no password hash (issue 18)", async () => {
     await setUp(s.sessions, livenessCases[0]!);
+    await s.users.update((await s.users.findById('user-1'))!.withVerifiedEmail(at(1)));
     const found = await s.lookup.findLivePrincipal('user-1', 'session-1', at(1));
-    expect(found).to.deep.equal({ ...PRINCIPAL, user: await s.users.findById('user-1'), mfaEnabled: false });
+    expect(found).to.deep.equal({ ...PRINCIPAL, account: { email: 'user-1@example.com', emailVerifiedAt: at(1), createdAt: at(-HOUR_MS) }, mfaEnabled: false });
   });
 
   it('says whether the account has TOTP on, an unconfirmed enrolment not counting', async () => {
