@@ -22,6 +22,11 @@ describe(`GET /users/me (${databaseKind()})`, () => {
     expect(res.body).to.deep.equal({ ...session.user, emailVerifiedAt: null, mfaEnabled: false });
   });
 
+  it('is never to be stored by a cache: Cache-Control no-store, as the session list', async () => {
+    const res = await t.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`);
+    expect([res.status, res.headers['cache-control']]).to.deep.equal([200, 'no-store']);
+  });
+
   it('holds neither a hash nor a token in its answer', async () => {
     const res = await t.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`);
     expect(res.text).not.to.match(/\$2[aby]\$/);

@@ -3,6 +3,20 @@ import type { Response } from 'supertest';
 import { databaseKind } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'referrer-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-download-options',
+  'x-xss-protection',
+  'x-dns-prefetch-control',
+  'origin-agent-cluster',
+];
+
 function expectHardened(res: Response): void {
   expect(res.headers['x-content-type-options']).to.equal('nosniff');
   expect(res.headers['x-frame-options']).to.equal('DENY');
@@ -32,6 +46,26 @@ describe(`security headers (${databaseKind()})`, () => {
     const res = await t.http().post('/auth/login').send({ email: 'nobody@example.com', password: 'x'.repeat(20) });
     expect(res.status).to.equal(401);
     expectHardened(res);
+  });
+
+  it('sends the headers a JSON API needs, and none that only a document or a retired browser reads', async () => {
+    const res = await t.http().post('/auth/login').send({ email: 'nobody@example.com', password: 'x'.repeat(20) });
+    const security = Object.fromEntries(SECURITY_HEADERS.map((name) => [name, res.headers[name]]));
+    expect(security).to.deep.equal({
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'x-permitted-cross-domain-policies': 'none',
+      // IE 8's download prompt, the retired XSS auditors, DNS prefetching and origin-keyed
+      // agent clusters: each concerns a page a browser renders, never this JSON.
+      'x-download-options': undefined,
+      'x-xss-protection': undefined,
+      'x-dns-prefetch-control': undefined,
+      'origin-agent-cluster': undefined,
+    });
   });
 
   it('sends no Strict-Transport-Security over plain HTTP', async () => {

@@ -7,6 +7,9 @@ import type { AppContext, AppState } from '../app-state.js';
  * Headers for a JSON API (koa-helmet): nothing may be framed, sniffed or sent a Referer, and
  * no content is loaded by a response (routes that serve a page, /docs, set their own CSP).
  * HSTS only when the request really came over HTTPS (directly, or per a trusted proxy).
+ * Not the helmet defaults that concern a page a browser renders, never this JSON (IE 8's
+ * download prompt, the retired XSS auditors, DNS prefetching, origin-keyed agent clusters):
+ * each header is two validations and a line of the head of every answer (issue 18).
  */
 export function securityHeaders(): (ctx: AppContext) => void {
   const headers = helmetHeaders(
@@ -15,6 +18,10 @@ export function securityHeaders(): (ctx: AppContext) => void {
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
       strictTransportSecurity: false,
+      xDownloadOptions: false,
+      xXssProtection: false,
+      xDnsPrefetchControl: false,
+      originAgentCluster: false,
     }) as unknown as Middleware<AppState>,
   );
   return (ctx) => {
@@ -27,13 +34,14 @@ export function securityHeaders(): (ctx: AppContext) => void {
 /**
  * What helmet writes, read once at start: with these options every header it sets is the same
  * for every request, and replaying them skips its promise and middleware chain on the hot path
- * (bench/, README "Performance").
+ * (bench/, README "Performance"). The names are kept in lower case (HTTP's are case-insensitive):
+ * Node lowers each name it is given, a new string for every header of every answer otherwise.
  */
 function helmetHeaders(middleware: Middleware<AppState>): { set: [string, string | number | readonly string[]][]; removed: string[] } {
   const set = new Map<string, string | number | readonly string[]>();
   const removed: string[] = [];
   const res = {
-    setHeader: (name: string, value: string | number | readonly string[]) => set.set(name, value),
+    setHeader: (name: string, value: string | number | readonly string[]) => set.set(name.toLowerCase(), value),
     removeHeader: (name: string) => removed.push(name),
     getHeader: () => undefined,
   };

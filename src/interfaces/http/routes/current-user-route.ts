@@ -16,11 +16,12 @@ export function currentUserRoute(): RouteSpec {
     tags: ['users'],
     bearer: true,
     responses: {
-      200: { description: 'The caller’s account.', schema: currentUserSchema },
+      200: { description: 'The caller’s account; never to be stored by a cache.', schema: currentUserSchema, headers: ['Cache-Control'] },
       401: invalidAccessToken,
       503: unavailable,
     },
     handler: async (ctx) => {
+      ctx.set('Cache-Control', 'no-store');
       ctx.body = presentCurrentUser(ctx.state.principal!);
     },
   };

@@ -3624,10 +3624,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller’s account. */
+            /** @description The caller’s account; never to be stored by a cache. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Whether and how long the answer may be stored (`no-store` for tokens). */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
