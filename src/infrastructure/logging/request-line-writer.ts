@@ -12,6 +12,12 @@ interface RequestLine {
 
 const LEVELS = { debug: bunyan.DEBUG, info: bunyan.INFO, error: bunyan.ERROR } as const;
 
+/** Writes a line at a level; `writes` tells first whether that level is written at all. */
+export interface RequestLineWriter {
+  (level: keyof typeof LEVELS, requestId: string, line: RequestLine): void;
+  writes(level: keyof typeof LEVELS): boolean;
+}
+
 interface BunyanStream {
   readonly level: number;
   readonly raw: boolean;
@@ -25,9 +31,9 @@ interface BunyanStream {
  * whole) was half of the line's cost on every request (issue 18). None of the line's fields is
  * one a serializer redacts. A raw stream, which wants the record itself, gets bunyan's.
  */
-export function requestLineWriter(logger: bunyan): (level: keyof typeof LEVELS, requestId: string, line: RequestLine) => void {
+export function requestLineWriter(logger: bunyan): RequestLineWriter {
   const head = JSON.stringify(logger.fields).slice(0, -1);
-  return (level, requestId, line) => {
+  const write = (level: keyof typeof LEVELS, requestId: string, line: RequestLine): void => {
     const n = LEVELS[level];
     if (logger.level() > n) return;
     const streams = (logger as unknown as { streams: readonly BunyanStream[] }).streams;
@@ -42,4 +48,5 @@ export function requestLineWriter(logger: bunyan): (level: keyof typeof LEVELS, 
       `,"msg":"request","time":"${new Date().toISOString()}","v":0}\n`;
     for (const s of streams) if (s.level <= n) s.stream.write(text);
   };
+  return Object.assign(write, { writes: (level: keyof typeof LEVELS) => logger.level() <= LEVELS[level] });
 }

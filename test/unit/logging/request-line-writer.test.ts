@@ -50,6 +50,16 @@ describe('requestLineWriter', () => {
     expect(out.text()).to.equal('');
   });
 
+  it('tells which levels it writes, so that no line is made for a level that is off', () => {
+    const levels = ['debug', 'info', 'error'] as const;
+    const writesAt = (level: 'debug' | 'info' | 'warn') => levels.map((l) => requestLineWriter(createLogger({ level, stream: capture().stream })).writes(l));
+    expect([writesAt('debug'), writesAt('info'), writesAt('warn')]).to.deep.equal([
+      [true, true, true],
+      [false, true, true],
+      [false, false, true],
+    ]);
+  });
+
   it('writes an error line at LOG_LEVEL=warn', () => {
     const out = capture();
     requestLineWriter(createLogger({ level: 'warn', stream: out.stream }))('error', 'req-1', lines[2].line);

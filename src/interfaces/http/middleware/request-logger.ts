@@ -1,5 +1,5 @@
 import { clientAddress, type AppContext } from '../app-state.js';
-import type { WriteRequestLine } from '../needs/request-line.js';
+import type { RequestLineLevel, WriteRequestLine } from '../needs/request-line.js';
 
 /**
  * One line per request, at its end. The route template, never the raw path or query (which
@@ -11,15 +11,16 @@ const PROBES = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /** `started`: process.hrtime.bigint() when the request arrived. */
 export function logRequest(ctx: AppContext, started: bigint, write: WriteRequestLine): void {
-  const fields = {
+  const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? null;
+  const status = ctx.status;
+  const level: RequestLineLevel = status >= 500 ? 'error' : status < 400 && PROBES.has(route ?? '') ? 'debug' : 'info';
+  if (!write.writes(level)) return;
+  write(level, ctx.state.requestId, {
     method: ctx.method,
-    route: (ctx as { _matchedRoute?: string })._matchedRoute ?? null,
-    status: ctx.status,
+    route,
+    status,
     durationMs: Number(process.hrtime.bigint() - started) / 1e6,
     userId: ctx.state.userId,
     remoteAddress: clientAddress(ctx),
-  };
-  if (ctx.status >= 500) write('error', ctx.state.requestId, fields);
-  else if (ctx.status < 400 && PROBES.has(fields.route ?? '')) write('debug', ctx.state.requestId, fields);
-  else write('info', ctx.state.requestId, fields);
+  });
 }

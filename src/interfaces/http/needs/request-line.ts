@@ -15,4 +15,10 @@ export interface RequestLine {
  * for the request would write (composition root: infrastructure/logging/request-line-writer),
  * made without a logger's record on every request.
  */
-export type WriteRequestLine = (level: 'debug' | 'info' | 'error', requestId: string, line: RequestLine) => void;
+export interface WriteRequestLine {
+  (level: RequestLineLevel, requestId: string, line: RequestLine): void;
+  /** Whether a line at this level is written at all: the edge makes none otherwise (LOG_LEVEL=warn). */
+  writes(level: RequestLineLevel): boolean;
+}
+
+export type RequestLineLevel = 'debug' | 'info' | 'error';
