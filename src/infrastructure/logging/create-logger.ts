@@ -1,5 +1,6 @@
 import bunyan from 'bunyan';
 import type { Writable } from 'node:stream';
+import { stdoutLines } from './line-batch.js';
 import { redact } from './redact.js';
 
 export type Logger = bunyan;
@@ -19,7 +20,8 @@ export function createLogger(options: LoggerOptions): Logger {
   return bunyan.createLogger({
     name: 'auth-service',
     level: options.level,
-    stream: options.stream ?? process.stdout,
+    // stdout in batches of a turn of the event loop (line-batch.ts): not a write(2) per line.
+    stream: options.stream ?? (stdoutLines() as unknown as NodeJS.WritableStream),
     serializers: {
       err: (error: unknown) => redact(bunyan.stdSerializers.err(error as Error)),
       req: (req: unknown) => redact(req),
