@@ -9,8 +9,9 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 export function bearerAuth(authenticate: AuthenticateAccessToken): Middleware<AppState> {
   return async (ctx, next) => {
     const token = BEARER.exec(ctx.get('Authorization'))?.[1] ?? null;
-    ctx.state.principal = await authenticate.execute(token);
-    ctx.state.userId = ctx.state.principal.userId;
-    await next();
+    const principal = await authenticate.execute(token);
+    ctx.state.principal = principal;
+    ctx.state.userId = principal.userId;
+    return next();
   };
 }
