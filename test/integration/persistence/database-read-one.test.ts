@@ -33,6 +33,18 @@ describe(`Database.readOne (${databaseKind()})`, () => {
     expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-2'])).to.equal(undefined);
   });
 
+  it('answers every column under its name or alias, in the order of the SELECT', async () => {
+    await db.run((manager) => manager.query(INSERT_USER, ['user-1', 'ann@example.com', 'ann@example.com']));
+    await sleep(0); // the queue empty again: SQLite answers on its statement prepared once
+    const row = await db.readOne("SELECT email, email_verified_at AS verified, 'x' AS tag, id FROM users WHERE id = ?", ['user-1']);
+    expect(row && Object.entries(row)).to.deep.equal([
+      ['email', 'ann@example.com'],
+      ['verified', null],
+      ['tag', 'x'],
+      ['id', 'user-1'],
+    ]);
+  });
+
   it('never answers a row of a transaction still open, which then rolls back', async () => {
     let written!: () => void;
     const insideTransaction = new Promise<void>((resolve) => (written = resolve));
