@@ -10,6 +10,7 @@ import { AddAccountTokenNewEmail1764000009000 } from './1764000009000-add-accoun
 import { CreatePasskeys1764000010000 } from './1764000010000-create-passkeys.js';
 import { CreateAuditEvents1764000011000 } from './1764000011000-create-audit-events.js';
 import { IndexUnspentRefreshTokens1764000012000 } from './1764000012000-index-unspent-refresh-tokens.js';
+import { CoverLiveRefreshTokenCheck1764000013000 } from './1764000013000-cover-live-refresh-token-check.js';
 
 /** Every migration, oldest first. A new one is appended here and nowhere else. */
 export const allMigrations = [
@@ -25,4 +26,5 @@ export const allMigrations = [
   CreatePasskeys1764000010000,
   CreateAuditEvents1764000011000,
   IndexUnspentRefreshTokens1764000012000,
+  CoverLiveRefreshTokenCheck1764000013000,
 ];
