@@ -9,7 +9,7 @@ import { newJwtSecret, startService } from './service-under-test.js';
 
 /**
  * `npm run bench:profile`: the built service under `node --cpu-prof` while GET /users/me is
- * loaded (32 connections, BENCH_SECONDS), then where its CPU went. The .cpuprofile stays in
+ * loaded (32 connections, BENCH_SECONDS; LOG_LEVEL, info by default), then where its CPU went. The .cpuprofile stays in
  * the printed folder (open it in Chrome DevTools or speedscope).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,6 +21,8 @@ const service = await startService({
   jwtSecret: newJwtSecret(),
   threadPoolSize: process.env.UV_THREADPOOL_SIZE,
   nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
+  // LOG_LEVEL=warn profiles the service without its request lines.
+  env: process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {},
 });
 try {
   const password = 'correct horse battery staple, profiled';
