@@ -10,23 +10,24 @@ import * as run from './scenarios.js';
 import { newJwtSecret, startService } from './service-under-test.js';
 
 /**
- * `BUILDS=name:path/to/dist/src/main.js:warn,... node dist/bench/compare-builds.js`: GET
+ * `BUILDS=name:path/to/dist/src/main.js:warn[:node flags],... node dist/bench/compare-builds.js`: GET
  * /users/me on each build (at its LOG_LEVEL), interleaved with the bare Koa route, server CPU
- * per request: experiments that take a part out of a copy of dist/ (docs/performance.md).
+ * per request: experiments that take a part out of a copy of dist/ (docs/performance.md), or
+ * that start one with other V8 flags (after the service's own, so that they win).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = mkdtempSync(join(tmpdir(), 'auth-cmp-'));
 const PASSWORD = 'correct horse battery staple, measured';
 const builds = (process.env.BUILDS ?? '').split(',').filter(Boolean).map((spec) => {
-  const [name, main, logLevel] = spec.split(':') as [string, string, string | undefined];
-  return { name, main, logLevel: logLevel ?? 'warn' };
+  const [name, main, logLevel, flags] = spec.split(':') as [string, string, string | undefined, string | undefined];
+  return { name, main, logLevel: logLevel || 'warn', nodeFlags: flags ? flags.split(' ') : [] };
 });
 // Before any service starts: one that failed to start would leave the others running.
 if (new Set(builds.map((b) => b.name)).size !== builds.length) throw new Error('BUILDS: every build needs a name of its own');
 const services = [];
 for (const b of builds) {
   mkdirSync(join(dir, b.name));
-  const s = await startService({ dir: join(dir, b.name), bcryptCost: 4, jwtSecret: newJwtSecret(), threadPoolSize: undefined, env: { LOG_LEVEL: b.logLevel }, main: b.main });
+  const s = await startService({ dir: join(dir, b.name), bcryptCost: 4, jwtSecret: newJwtSecret(), threadPoolSize: undefined, env: { LOG_LEVEL: b.logLevel }, main: b.main, nodeFlags: b.nodeFlags });
   await api.register(s.url, 'runner@bench.example', PASSWORD);
   const token = (await api.login(s.url, 'runner@bench.example', PASSWORD)).access_token;
   services.push({ name: `${b.name} (${b.logLevel})`, s, token, server: { url: s.url, pid: s.process.pid } });
