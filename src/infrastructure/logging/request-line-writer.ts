@@ -33,6 +33,7 @@ interface BunyanStream {
  */
 export function requestLineWriter(logger: bunyan): RequestLineWriter {
   const head = JSON.stringify(logger.fields).slice(0, -1);
+  const clock = new MillisecondClock();
   const write = (level: keyof typeof LEVELS, requestId: string, line: RequestLine): void => {
     const n = LEVELS[level];
     if (logger.level() > n) return;
@@ -45,8 +46,26 @@ export function requestLineWriter(logger: bunyan): RequestLineWriter {
     const text =
       `${head},"req_id":${JSON.stringify(requestId)},"level":${n},"method":${JSON.stringify(line.method)},"route":${JSON.stringify(line.route)}` +
       `,"status":${line.status},"durationMs":${line.durationMs}${user},"remoteAddress":${JSON.stringify(line.remoteAddress)}` +
-      `,"msg":"request","time":"${new Date().toISOString()}","v":0}\n`;
+      `,"msg":"request","time":"${clock.iso()}","v":0}\n`;
     for (const s of streams) if (s.level <= n) s.stream.write(text);
   };
   return Object.assign(write, { writes: (level: keyof typeof LEVELS) => logger.level() <= LEVELS[level] });
+}
+
+/**
+ * The time of a line as bunyan writes it (toISOString), formatted once per millisecond: the
+ * lines of a busy turn share their millisecond, and each format took ~1 µs.
+ */
+class MillisecondClock {
+  private ms = Number.NaN;
+  private text = '';
+
+  iso(): string {
+    const now = Date.now();
+    if (now !== this.ms) {
+      this.ms = now;
+      this.text = new Date(now).toISOString();
+    }
+    return this.text;
+  }
 }

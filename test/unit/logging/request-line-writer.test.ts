@@ -60,6 +60,19 @@ describe('requestLineWriter', () => {
     ]);
   });
 
+  it('stamps each line with the time it was written, to the millisecond', async () => {
+    const out = capture();
+    const write = requestLineWriter(createLogger({ level: 'info', stream: out.stream }));
+    const before = Date.now();
+    write('info', 'req-1', lines[0].line);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    write('info', 'req-2', lines[0].line);
+    const after = Date.now();
+    const times = out.text().trim().split('\n').map((text) => Date.parse((JSON.parse(text) as { time: string }).time));
+    expect(times[0]).to.be.at.least(before);
+    expect(times[1]).to.be.above(times[0]!).and.at.most(after);
+  });
+
   it('writes an error line at LOG_LEVEL=warn', () => {
     const out = capture();
     requestLineWriter(createLogger({ level: 'warn', stream: out.stream }))('error', 'req-1', lines[2].line);
