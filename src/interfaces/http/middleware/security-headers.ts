@@ -8,8 +8,9 @@ import type { AppContext, AppState } from '../app-state.js';
  * no content is loaded by a response (routes that serve a page, /docs, set their own CSP).
  * HSTS only when the request really came over HTTPS (directly, or per a trusted proxy).
  * Not the helmet defaults that concern a page a browser renders, never this JSON (IE 8's
- * download prompt, the retired XSS auditors, DNS prefetching, origin-keyed agent clusters):
- * each header is two validations and a line of the head of every answer (issue 18).
+ * download prompt, the retired XSS auditors, DNS prefetching, origin-keyed agent clusters);
+ * the one page, /docs, has a CSP of its own and loads nothing from elsewhere. Each header is
+ * two validations and a line of the head of every answer (issue 18).
  */
 export function securityHeaders(): (ctx: AppContext) => void {
   const headers = helmetHeaders(
