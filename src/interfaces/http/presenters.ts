@@ -1,32 +1,26 @@
-import type { LiveAccount } from '../../application/ports/bearer-session-lookup.js';
+import type { CallerAccount } from '../../application/ports/bearer-session-lookup.js';
+import type { AuthenticatedCaller } from '../../application/use-cases/authenticate-access-token.js';
 import type { SessionView } from '../../application/use-cases/list-sessions.js';
 import type { User } from '../../domain/user.js';
 import type { AppContext } from './app-state.js';
 
 /** The public view of an account: never a hash, never a token. */
 export function presentUser(user: User) {
-  return {
-    id: user.id,
-    email: user.email.value,
-    emailVerified: user.emailVerified,
-    createdAt: user.createdAt.toISOString(),
-  };
+  return publicView(user.id, { email: user.email.value, emailVerifiedAt: user.emailVerifiedAt, createdAt: user.createdAt });
 }
 
 /**
- * GET /users/me: the public view of the caller's account (presentUser's fields), plus when the
- * address was verified and whether a second factor guards it, from what the bearer check read.
+ * GET /users/me: the public view of the caller's account, plus when the address was verified
+ * and whether a second factor guards it, from what the bearer check read.
  */
-export function presentCurrentUser(caller: LiveAccount) {
-  const { account } = caller;
-  return {
-    id: caller.userId,
-    email: account.email,
-    emailVerified: account.emailVerifiedAt !== null,
-    createdAt: account.createdAt.toISOString(),
-    emailVerifiedAt: account.emailVerifiedAt?.toISOString() ?? null,
-    mfaEnabled: caller.mfaEnabled,
-  };
+export function presentCurrentUser(caller: AuthenticatedCaller) {
+  const view = publicView(caller.userId, caller.account);
+  return Object.assign(view, { emailVerifiedAt: caller.account.emailVerifiedAt?.toISOString() ?? null, mfaEnabled: caller.mfaEnabled });
+}
+
+/** The four fields every view of an account shows, whichever read it came from. */
+function publicView(id: string, account: CallerAccount) {
+  return { id, email: account.email, emailVerified: account.emailVerifiedAt !== null, createdAt: account.createdAt.toISOString() };
 }
 
 export function presentSession(session: SessionView) {
