@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../logging/create-logger.js';
+import { outsideRequests } from '../system/outside-requests.js';
 
 export interface LimiterHealth {
   readonly store: string;
@@ -45,9 +46,11 @@ export class FallbackLimiter {
     return this.call((limiter) => limiter.delete(key));
   }
 
+  // Outside the request: a count in memory keeps its expiry timer for the whole window, and
+  // that timer would keep the request that made it (outside-requests.ts).
   private async call<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
     try {
-      const result = await operation(this.primary);
+      const result = await outsideRequests(() => operation(this.primary));
       this.switchTo(false);
       return result;
     } catch (error) {
@@ -57,7 +60,7 @@ export class FallbackLimiter {
         throw error;
       }
       this.switchTo(true, error);
-      return operation(this.memory);
+      return outsideRequests(() => operation(this.memory));
     }
   }
 
