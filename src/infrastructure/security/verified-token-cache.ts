@@ -1,6 +1,8 @@
 import type { AccessTokenClaims } from '../../application/ports/access-token-verifier.js';
 
 interface Entry {
+  /** The whole token: only this exact text hits. */
+  readonly token: string;
   readonly claims: AccessTokenClaims;
   /** Seconds since the epoch, as in the token. */
   readonly exp: number;
@@ -14,7 +16,9 @@ interface Entry {
  * "Performance"). The key is the whole token, signature included, so only a token already
  * verified can hit; time is checked again on every hit, as jose does (exp, nbf, with the same
  * tolerance), so a cached token expires on time. Failures are never kept. Bounded: the oldest
- * entry goes first, and a miss costs only the full check.
+ * entry goes first, and a miss costs only the full check. Found by the signature, the token's
+ * last part, and then compared whole: every request brings the token as a new string, which
+ * the Map would hash again, all ~350 characters of it (~0.6 µs a request, issue 18).
  */
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Entry>();
@@ -25,11 +29,12 @@ export class VerifiedTokenCache {
   ) {}
 
   get(token: string, now: Date): AccessTokenClaims | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
+    const found = signatureOf(token);
+    const entry = this.entries.get(found);
+    if (entry?.token !== token) return undefined;
     const nowS = Math.floor(now.getTime() / 1000);
     if (entry.exp <= nowS - this.toleranceS || (entry.nbf !== undefined && entry.nbf > nowS + this.toleranceS)) {
-      this.entries.delete(token);
+      this.entries.delete(found);
       return undefined;
     }
     // A fresh Date: no caller can change what the next one is given.
@@ -38,6 +43,9 @@ export class VerifiedTokenCache {
 
   set(token: string, claims: AccessTokenClaims, exp: number, nbf: number | undefined): void {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { claims, exp, nbf });
+    this.entries.set(signatureOf(token), { token, claims, exp, nbf });
   }
 }
+
+// A JWS's signature is its text after the last dot (a token without one: the whole text).
+const signatureOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);

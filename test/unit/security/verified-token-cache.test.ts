@@ -19,6 +19,15 @@ describe('VerifiedTokenCache', () => {
     expect(cache.get('token-A', at('2026-01-01T00:00:01Z'))).to.equal(undefined);
   });
 
+  it('knows a token by its whole text, not by its signature alone', () => {
+    const cache = new VerifiedTokenCache(10, TOLERANCE_S);
+    cache.set('header.payload.signature', claims, exp, undefined);
+    const now = at('2026-01-01T00:00:01Z');
+    expect(cache.get('header.other-payload.signature', now), 'another payload under the same signature').to.equal(undefined);
+    expect(cache.get('signature', now), 'the signature alone').to.equal(undefined);
+    expect(cache.get('header.payload.signature', now)).to.deep.equal(claims);
+  });
+
   it('keeps a token for the clock tolerance past its exp, as jose does, and not a second longer', () => {
     const cache = new VerifiedTokenCache(10, TOLERANCE_S);
     cache.set('token-a', claims, exp, undefined);
