@@ -1,7 +1,8 @@
 import type { Middleware } from 'koa';
 import { clientAddress, type AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
-import type { RunInRequestContext } from '../needs/request-context.js';
+import type { AppContext } from '../app-state.js';
+import type { RequestFacts, RunInRequestContext } from '../needs/request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,12 +33,7 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
         if (!ctx.req.complete) ctx.set('Connection', 'close');
         reject(new RequestTimedOut());
       }, timeoutMs);
-      runInContext(signal, next, {
-        clientAddress: clientAddress(ctx),
-        safeMethod: SAFE_METHODS.has(ctx.method),
-        requestId: ctx.state.requestId,
-        userAgent: ctx.get('User-Agent') || null,
-      }).then(
+      runInContext(signal, next, new FactsOf(ctx)).then(
         () => {
           clearTimeout(timer);
           resolve();
@@ -49,4 +45,28 @@ export function requestTimeout(timeoutMs: number, runInContext: RunInRequestCont
       );
     });
   };
+}
+
+/**
+ * The request's facts, each read when asked: the work of a safe method on SQLite runs without
+ * its context and asks for none of them (~0.3 µs a request, issue 18).
+ */
+class FactsOf implements RequestFacts {
+  constructor(private readonly ctx: AppContext) {}
+
+  get clientAddress(): string | null {
+    return clientAddress(this.ctx);
+  }
+
+  get safeMethod(): boolean {
+    return SAFE_METHODS.has(this.ctx.method);
+  }
+
+  get requestId(): string {
+    return this.ctx.state.requestId;
+  }
+
+  get userAgent(): string | null {
+    return this.ctx.get('User-Agent') || null;
+  }
 }
