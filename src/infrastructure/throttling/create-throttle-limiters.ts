@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { LimiterOptions } from '../persistence/dialects/dialect.js';
 import { FallbackLimiter } from './fallback-limiter.js';
 import type { ThrottleLimiters } from './rate-limiter-attempt-throttle.js';
+import { WindowedMemoryLimiter } from './window-counts.js';
 
 export type LimiterStore =
   | { readonly kind: 'redis'; readonly client: Redis }
@@ -54,6 +55,6 @@ function onStore(store: LimiterStore, spec: LimitSpec): RateLimiterAbstract {
       // A primary that does not answer within 1 s counts as a failed store: memory takes over.
       return new RateLimiterCluster({ ...options, timeoutMs: 1_000 });
     case 'memory':
-      return new RateLimiterMemory(options);
+      return new WindowedMemoryLimiter(options);
   }
 }

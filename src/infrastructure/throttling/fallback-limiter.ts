@@ -1,6 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../logging/create-logger.js';
-import { outsideRequests } from '../system/outside-requests.js';
+import { WindowedMemoryLimiter } from './window-counts.js';
 
 export interface LimiterHealth {
   readonly store: string;
@@ -15,7 +15,7 @@ export interface LimiterHealth {
  * (rate-limiter-flexible's own insuranceLimiter does the same silently.)
  */
 export class FallbackLimiter {
-  private readonly memory: RateLimiterMemory;
+  private readonly memory: WindowedMemoryLimiter;
   private usingMemory = false;
 
   constructor(
@@ -23,7 +23,7 @@ export class FallbackLimiter {
     private readonly storeName: string,
     private readonly logger: Logger,
   ) {
-    this.memory = new RateLimiterMemory({ points: primary.points, duration: primary.duration, keyPrefix: primary.keyPrefix });
+    this.memory = new WindowedMemoryLimiter({ points: primary.points, duration: primary.duration, keyPrefix: primary.keyPrefix });
   }
 
   get points(): number {
@@ -46,11 +46,9 @@ export class FallbackLimiter {
     return this.call((limiter) => limiter.delete(key));
   }
 
-  // Outside the request: a count in memory keeps its expiry timer for the whole window, and
-  // that timer would keep the request that made it (outside-requests.ts).
   private async call<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
     try {
-      const result = await outsideRequests(() => operation(this.primary));
+      const result = await operation(this.primary);
       this.switchTo(false);
       return result;
     } catch (error) {
@@ -60,7 +58,7 @@ export class FallbackLimiter {
         throw error;
       }
       this.switchTo(true, error);
-      return outsideRequests(() => operation(this.memory));
+      return operation(this.memory);
     }
   }
 

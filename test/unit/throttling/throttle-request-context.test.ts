@@ -14,10 +14,11 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const silent = createLogger({ level: 'fatal', stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
 
 /**
- * A login of a new account leaves counts in process memory for the whole window (15 minutes),
- * each with its expiry timer. A timer made inside a request carries the request's context
- * (its deadline's AbortSignal, its facts) until it fires: ~1.5 KB a login, measured, for every
- * distinct e-mail tried, which is what a spray of addresses and e-mails costs the service.
+ * A login of a new account leaves counts in process memory for the whole window (15 minutes).
+ * They must not hold the request that made them: rate-limiter-flexible's MemoryStorage gave
+ * each count a timer, and a timer made inside a request carries the request's context (its
+ * deadline's AbortSignal, its facts) until it fires, ~1.5 KB a login, measured, for every
+ * distinct e-mail tried (window-counts.ts keeps no timers).
  */
 describe('the throttle and the request it counts for', () => {
   it('keeps its counts, but not the request, once the request has ended', async () => {
