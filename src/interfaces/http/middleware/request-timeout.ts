@@ -1,7 +1,6 @@
 import type { Middleware } from 'koa';
-import { clientAddress, type AppState } from '../app-state.js';
+import { clientAddress, type AppContext, type AppState } from '../app-state.js';
 import { RequestTimedOut } from '../http-errors.js';
-import type { AppContext } from '../app-state.js';
 import type { RequestFacts, RunInRequestContext } from '../needs/request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
