@@ -1,8 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { PRIMARY_JWT_SECRET_VARIABLE } from './infrastructure/config/config.js';
+import { startClusterPrimaryLimiters } from './infrastructure/throttling/cluster-primary-limiters.js';
 import { EXIT_BAD_CONFIG } from './start-up-failure.js';
 
 /**
@@ -10,7 +10,7 @@ import { EXIT_BAD_CONFIG } from './start-up-failure.js';
  * through node:cluster; the primary only starts, restarts and stops them. What must hold
  * across workers lives outside them: accounts, sessions and refresh rotation in the database
  * (its conditional updates decide races between processes too); the rate limits in Redis
- * (REDIS_URL) or MySQL, else, on SQLite, in this primary's memory (RateLimiterClusterMaster),
+ * (REDIS_URL) or MySQL, else, on SQLite, in this primary's memory (startClusterPrimaryLimiters),
  * so that an address gets its limits once, not once per worker.
  * SQLite serves several processes on one machine (WAL, and a 5 s busy wait); a fleet of
  * machines needs MySQL/MariaDB, and Redis for the limits.
@@ -44,7 +44,7 @@ function workerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function startPrimary(count: number): void {
-  new RateLimiterClusterMaster();
+  startClusterPrimaryLimiters();
   const env = workerEnv(process.env);
   const running = new Set<Worker>();
   let stopping = false;
