@@ -32,13 +32,13 @@ export class WindowCounts {
     const now = this.now();
     this.dropEnded(now);
     const count = this.live(key, now);
-    if (!count) return value > 0 ? this.set(key, value, durationSec) : new RateLimiterRes(0, 0, 0, false);
+    if (!count) return value > 0 ? this.set(key, value, durationSec) : nothingCounted();
     count.value += value;
     if (count.value <= 0) {
       this.counts.delete(key);
-      return new RateLimiterRes(0, 0, 0, false);
+      return nothingCounted();
     }
-    return new RateLimiterRes(0, count.expiresAt === null ? -1 : count.expiresAt - now, count.value, false);
+    return answerFor(count, now);
   }
 
   set(key: string, value: number, durationSec: number): RateLimiterRes {
@@ -52,7 +52,7 @@ export class WindowCounts {
   get(key: string): RateLimiterRes | null {
     const now = this.now();
     const count = this.live(key, now);
-    return count ? new RateLimiterRes(0, count.expiresAt === null ? -1 : count.expiresAt - now, count.value, false) : null;
+    return count ? answerFor(count, now) : null;
   }
 
   delete(key: string): boolean {
@@ -77,12 +77,20 @@ export class WindowCounts {
   }
 }
 
+/** What the limiter is told of a count still running: its points, and the wait until its window ends (-1: none). */
+const answerFor = (count: Count, now: number) => new RateLimiterRes(0, count.expiresAt === null ? -1 : count.expiresAt - now, count.value, false);
+
+// A new one each time: the limiter writes remainingPoints into what it is given.
+const nothingCounted = () => new RateLimiterRes(0, 0, 0, false);
+
 /** rate-limiter-flexible's limiter in process memory, counting in WindowCounts. */
 export class WindowedMemoryLimiter extends RateLimiterMemory {
   constructor(options: IRateLimiterOptions, counts: WindowCounts = new WindowCounts()) {
     super(options);
-    // RateLimiterMemory keeps its counts in this field and calls only incrby, set, get and
-    // delete on it (rate-limiter-flexible 11); the limiter-store suite holds the two together.
+    // RateLimiterMemory keeps its counts in this field, and its consume, penalty, reward, block,
+    // set, get and delete call only incrby, set, get and delete on it (rate-limiter-flexible 11;
+    // its dump and restore, unused here, read the library's own storage). The limiter-store
+    // suite and window-counts.test.ts hold the two together.
     (this as unknown as { _memoryStorage: WindowCounts })._memoryStorage = counts;
   }
 }
