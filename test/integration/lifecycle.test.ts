@@ -62,6 +62,28 @@ describe('process lifecycle (node dist/src/main.js, sqlite)', () => {
     expect(await service.exitCode(10_000)).to.equal(0);
   });
 
+  it('answers GET /users/me while draining with its account, and tells the client to close the connection', async () => {
+    const port = await freePort();
+    const service = start({ PORT: String(port), JWT_SECRET: TEST_JWT_SECRET });
+    await service.logLine('listening');
+    const url = `http://127.0.0.1:${port}`;
+    const credentials = { email: uniqueEmail(), password: TEST_PASSWORD };
+    const post = (path: string) => fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(credentials) });
+    expect((await post('/auth/register')).status).to.equal(201);
+    const { access_token: token } = (await (await post('/auth/login')).json()) as { access_token: string };
+    probe = await RawHttpConnection.open(port);
+    probe.write(`GET /users/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n`);
+    const registration = await heldRequest(port, '/auth/register', { email: uniqueEmail(), password: TEST_PASSWORD });
+    service.child.kill('SIGTERM');
+    await service.logLine('shutting down: finishing in-flight requests');
+    probe.write('\r\n');
+    const [head, body] = (await probe.untilClosed()).split('\r\n\r\n');
+    expect(head).to.match(/^HTTP\/1\.1 200 /).and.match(/\r\nConnection: close\r\n/i);
+    expect(JSON.parse(body!)).to.include({ email: credentials.email });
+    (await registration.finish()).resume();
+    expect(await service.exitCode(10_000)).to.equal(0);
+  });
+
   it('on SIGINT too: logs the shutdown with its duration and exits with code 0', async () => {
     const service = start({ PORT: String(await freePort()), JWT_SECRET: TEST_JWT_SECRET });
     await service.logLine('listening');

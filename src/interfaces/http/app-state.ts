@@ -19,6 +19,23 @@ export interface AppState {
   principal?: AuthenticatedCaller;
   /** The account the request acted for, when known: for the request log line. */
   userId?: string;
+  /** The JSON answer a route left for the edge to write (json-answer.ts); none: Koa writes ctx.body. */
+  answer?: JsonAnswer;
+}
+
+/**
+ * A JSON answer that a route leaves for the edge (middleware/request-edge.ts) to write: its
+ * head in one `writeHead` call, beside the security headers and the request id, and its body
+ * in one `end`. Koa's way (`ctx.body`, `ctx.set`) stores every header in the response object
+ * first, each validated, lower-cased and stored, then read back to write the head: a fifth of
+ * GET /users/me's server time (issue 18, docs/performance.md).
+ */
+export interface JsonAnswer {
+  readonly status: number;
+  /** The body, serialised where a failure is still the problem handler's to answer. */
+  readonly json: string;
+  /** The route's own headers, as lower-case name, value, name, value... */
+  readonly headers: readonly string[];
 }
 
 export type AppContext = ParameterizedContext<AppState>;

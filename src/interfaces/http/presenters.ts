@@ -3,6 +3,7 @@ import type { AuthenticatedCaller } from '../../application/use-cases/authentica
 import type { SessionView } from '../../application/use-cases/list-sessions.js';
 import type { User } from '../../domain/user.js';
 import type { AppContext } from './app-state.js';
+import { answerJson, NO_STORE } from './json-answer.js';
 
 /** The public view of an account: never a hash, never a token. */
 export function presentUser(user: User) {
@@ -40,14 +41,16 @@ export interface TokenPair {
   readonly refreshToken: string;
 }
 
+// RFC 6749 §5.1: a token response says no-store, and Pragma: no-cache for HTTP/1.0 caches.
+const TOKEN_RESPONSE_HEADERS: readonly string[] = [...NO_STORE, 'pragma', 'no-cache'];
+
 /** RFC 6749 §5.1: the token response, never to be cached. */
 export function sendTokenResponse(ctx: AppContext, tokens: TokenPair): void {
-  ctx.set('Cache-Control', 'no-store');
-  ctx.set('Pragma', 'no-cache');
-  ctx.body = {
+  const body = {
     access_token: tokens.accessToken,
     token_type: 'Bearer',
     expires_in: tokens.expiresIn,
     refresh_token: tokens.refreshToken,
   };
+  answerJson(ctx, 200, body, TOKEN_RESPONSE_HEADERS);
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Response } from 'supertest';
+import { registerAndLogin, type LoggedIn } from '../support/accounts.js';
 import { databaseKind } from '../support/test-database.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
@@ -65,6 +66,52 @@ describe(`security headers (${databaseKind()})`, () => {
       'x-xss-protection': undefined,
       'x-dns-prefetch-control': undefined,
       'origin-agent-cluster': undefined,
+    });
+  });
+
+  // GET /users/me and the token answers have their whole head written in one call
+  // (json-answer.ts); every other answer goes through Koa. Both must carry the same headers.
+  describe('on a JSON answer whose head is written in one call', () => {
+    let session: LoggedIn;
+    before(async () => {
+      session = await registerAndLogin(t);
+    });
+
+    const securityOf = (res: Response) => Object.fromEntries(SECURITY_HEADERS.map((name) => [name, res.headers[name]]));
+    const problemAnswer = () => t.http().post('/auth/login').send({ email: 'nobody@example.com', password: 'x'.repeat(20) });
+
+    it('GET /users/me: the security headers of every other answer, the caller\'s request id, no-store and its exact length', async () => {
+      const res = await t.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`).set('X-Request-Id', 'trace-me-1');
+      expect(res.status).to.equal(200);
+      expect(securityOf(res)).to.deep.equal(securityOf(await problemAnswer()));
+      expectHardened(res);
+      expect(res.headers['x-request-id']).to.equal('trace-me-1');
+      expect(res.headers['cache-control']).to.equal('no-store');
+      expect(res.headers['content-length']).to.equal(String(Buffer.byteLength(res.text)));
+    });
+
+    it('a login\'s token answer: no-store, Pragma: no-cache, a request id and the same security headers', async () => {
+      const res = await t.http().post('/auth/login').send({ email: session.user.email, password: session.password });
+      expect(res.status).to.equal(200);
+      expect(securityOf(res)).to.deep.equal(securityOf(await problemAnswer()));
+      expect([res.headers['cache-control'], res.headers.pragma]).to.deep.equal(['no-store', 'no-cache']);
+      expect(res.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
+    });
+
+    it('HEAD /users/me: the head of GET, with its length, and no body', async () => {
+      const get = await t.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`);
+      const head = await t.http().head('/users/me').set('Authorization', `Bearer ${session.access_token}`);
+      expect(head.status).to.equal(200);
+      expect(securityOf(head)).to.deep.equal(securityOf(get));
+      expect(head.headers['content-length']).to.equal(get.headers['content-length']);
+      expect(head.text ?? '').to.equal('');
+    });
+
+    it('Strict-Transport-Security on GET /users/me with TRUST_PROXY=true and X-Forwarded-Proto: https', async () => {
+      const own = await registerAndLogin(proxied);
+      const res = await proxied.http().get('/users/me').set('Authorization', `Bearer ${own.access_token}`).set('X-Forwarded-Proto', 'https');
+      expect(res.status).to.equal(200);
+      expect(res.headers['strict-transport-security']).to.match(/^max-age=[1-9][0-9]*/);
     });
   });
 

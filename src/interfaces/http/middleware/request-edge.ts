@@ -1,5 +1,5 @@
-import type { Middleware, Next } from 'koa';
-import type { AppContext, AppState } from '../app-state.js';
+import type { Middleware } from 'koa';
+import type { AppContext, AppState, JsonAnswer } from '../app-state.js';
 import type { DrainingFlag } from '../needs/draining-flag.js';
 import type { HttpLogger } from '../needs/http-logger.js';
 import type { RunInRequestContext } from '../needs/request-context.js';
@@ -11,7 +11,7 @@ import { answerError } from './problem-handler.js';
 import { assignRequestId } from './request-id.js';
 import { logRequest } from './request-logger.js';
 import { requestTimeout } from './request-timeout.js';
-import { corsFor, securityHeaders } from './security-headers.js';
+import { corsFor, securityHeaders, type SecurityHeaders } from './security-headers.js';
 
 export interface RequestEdgeOptions {
   readonly logger: HttpLogger;
@@ -28,41 +28,71 @@ export interface RequestEdgeOptions {
  * the metrics at its end, Connection: close while draining, security headers (and CORS),
  * problem mapping, the timeout. One middleware rather than eight (issue 18): each layer of
  * Koa's chain is a dispatch and a few promises on every request, more than the work it does.
+ * The head is written at the end: a JSON answer the route left (json-answer.ts) in one call,
+ * with the security headers and the request id; any other answer by Koa, with them added.
  */
 export function requestEdge(options: RequestEdgeOptions): Middleware<AppState> {
-  const setSecurityHeaders = securityHeaders();
+  const security = securityHeaders();
   const cors = options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : null;
   const timed = requestTimeout(options.requestTimeoutMs, options.runInRequestContext);
-  // With CORS, the problem mapping runs inside it, so that an answered error is an answer to it.
-  const answered = async (ctx: AppContext, next: Next): Promise<void> => {
-    try {
-      await timed(ctx, next);
-    } catch (error) {
-      answerError(ctx, error);
-    }
-  };
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
     assignRequestId(ctx, options.logger);
     let escaped = false;
-    try {
-      setSecurityHeaders(ctx);
-      if (cors) {
-        await cors(ctx, () => answered(ctx, next));
-      } else {
-        try {
-          await timed(ctx, next);
-        } catch (error) {
-          answerError(ctx, error);
-        }
+    let failed = false;
+    // With CORS, the problem mapping runs inside it, so that an answered error is an answer to it.
+    const answered = async (): Promise<void> => {
+      try {
+        await timed(ctx, next);
+      } catch (error) {
+        failed = true; // whatever answer the route had left is not the one to send
+        answerError(ctx, error);
       }
+    };
+    try {
+      await (cors ? cors(ctx, answered) : answered());
     } catch (error) {
       escaped = true; // past the problem handler: Koa answers it 500
       throw error;
     } finally {
-      closeIfDraining(ctx, options.lifecycle);
+      if (!escaped) {
+        closeIfDraining(ctx, options.lifecycle);
+        const answer = failed ? undefined : ctx.state.answer;
+        if (answer) writeAnswer(ctx, answer, security.forHead(ctx));
+        else addHeaders(ctx, security);
+      }
       observeRequest(options.metrics, ctx, started, escaped ? 500 : ctx.status);
       logRequest(ctx, started, options.writeRequestLine);
     }
   };
 }
+
+/**
+ * Writes a route's JSON answer: its whole head in one `writeHead` (Node validates each header
+ * there once and keeps no copy in the response object), its body in one `end` (none for HEAD:
+ * Node sends no body to it). Headers set the other way before (CORS, Connection: close) are
+ * kept: Node merges them. A client that has gone gets nothing; Koa ends the response.
+ */
+function writeAnswer(ctx: AppContext, answer: JsonAnswer, securityHead: readonly string[]): void {
+  if (!ctx.writable) return;
+  ctx.respond = false;
+  ctx.res.writeHead(answer.status, [
+    ...securityHead,
+    'x-request-id',
+    ctx.state.requestId,
+    'content-type',
+    JSON_UTF8,
+    'content-length',
+    String(Buffer.byteLength(answer.json)),
+    ...answer.headers,
+  ]);
+  ctx.res.end(answer.json);
+}
+
+/** An answer Koa writes (ctx.body: problems, pages, text) gets the same headers beside its own. */
+function addHeaders(ctx: AppContext, security: SecurityHeaders): void {
+  security.addTo(ctx);
+  ctx.res.setHeader('x-request-id', ctx.state.requestId);
+}
+
+const JSON_UTF8 = 'application/json; charset=utf-8';

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedCaller } from '../../../application/use-cases/authenticate-access-token.js';
-import type { AppContext, AppState } from '../app-state.js';
+import type { AppContext, AppState, JsonAnswer } from '../app-state.js';
 import type { HttpLogger as Logger } from '../needs/http-logger.js';
 
 // The caller's own id is kept only when it cannot inject anything into logs or headers.
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Gives every request an id: on the response, in every log line, in every problem body. */
+/**
+ * Gives every request an id: in every log line, in every problem body, and on the answer
+ * (the edge writes it with the rest of the head, request-edge.ts).
+ */
 export function assignRequestId(ctx: AppContext, logger: Logger): void {
   const offered = ctx.req.headers['x-request-id'];
   const requestId = typeof offered === 'string' && SANE_REQUEST_ID.test(offered) ? offered : randomUUID();
   ctx.state = new RequestState(requestId, logger);
-  ctx.res.setHeader('x-request-id', requestId);
 }
 
 /**
@@ -22,6 +24,7 @@ export function assignRequestId(ctx: AppContext, logger: Logger): void {
 class RequestState implements AppState {
   principal?: AuthenticatedCaller = undefined;
   userId?: string = undefined;
+  answer?: JsonAnswer = undefined;
   private child: Logger | undefined = undefined;
 
   constructor(

@@ -3,6 +3,16 @@ import type { Middleware } from 'koa';
 import helmet from 'koa-helmet';
 import type { AppContext, AppState } from '../app-state.js';
 
+const HSTS = ['strict-transport-security', 'max-age=31536000; includeSubDomains'] as const;
+
+/** Every answer's security headers, read once at start; the two ways an answer gets them. */
+export interface SecurityHeaders {
+  /** As name, value, name, value... for a head written in one call (request-edge.ts). */
+  forHead(ctx: AppContext): readonly string[];
+  /** Onto an answer Koa writes, each header its route has not set itself (/docs: its CSP). */
+  addTo(ctx: AppContext): void;
+}
+
 /**
  * Headers for a JSON API (koa-helmet): nothing may be framed, sniffed or sent a Referer, and
  * no content is loaded by a response (routes that serve a page, /docs, set their own CSP).
@@ -12,7 +22,7 @@ import type { AppContext, AppState } from '../app-state.js';
  * the one page, /docs, has a CSP of its own and loads nothing from elsewhere. Each header is
  * two validations and a line of the head of every answer (issue 18).
  */
-export function securityHeaders(): (ctx: AppContext) => void {
+export function securityHeaders(): SecurityHeaders {
   const headers = helmetHeaders(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -25,10 +35,16 @@ export function securityHeaders(): (ctx: AppContext) => void {
       originAgentCluster: false,
     }) as unknown as Middleware<AppState>,
   );
-  return (ctx) => {
-    if (ctx.secure) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    for (const [name, value] of headers.set) ctx.res.setHeader(name, value);
-    for (const name of headers.removed) ctx.res.removeHeader(name);
+  const flat = headers.set.flat();
+  const flatWithHsts = [...flat, ...HSTS];
+  return {
+    forHead: (ctx) => (ctx.secure ? flatWithHsts : flat),
+    addTo: (ctx) => {
+      const res = ctx.res;
+      for (const [name, value] of headers.set) if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (ctx.secure) res.setHeader(HSTS[0], HSTS[1]);
+      for (const name of headers.removed) res.removeHeader(name);
+    },
   };
 }
 
@@ -38,11 +54,15 @@ export function securityHeaders(): (ctx: AppContext) => void {
  * (bench/, README "Performance"). The names are kept in lower case (HTTP's are case-insensitive):
  * Node lowers each name it is given, a new string for every header of every answer otherwise.
  */
-function helmetHeaders(middleware: Middleware<AppState>): { set: [string, string | number | readonly string[]][]; removed: string[] } {
-  const set = new Map<string, string | number | readonly string[]>();
+function helmetHeaders(middleware: Middleware<AppState>): { set: [string, string][]; removed: string[] } {
+  const set = new Map<string, string>();
   const removed: string[] = [];
   const res = {
-    setHeader: (name: string, value: string | number | readonly string[]) => set.set(name.toLowerCase(), value),
+    setHeader: (name: string, value: unknown) => {
+      // A head written in one call takes one value a name.
+      if (typeof value !== 'string') throw new Error(`helmet set ${name} to a ${typeof value}: its headers cannot be replayed`);
+      set.set(name.toLowerCase(), value);
+    },
     removeHeader: (name: string) => removed.push(name),
     getHeader: () => undefined,
   };

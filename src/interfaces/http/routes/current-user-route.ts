@@ -1,3 +1,4 @@
+import { answerJson, NO_STORE } from '../json-answer.js';
 import { presentCurrentUser } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { currentUserSchema } from '../schemas/user-schema.js';
@@ -21,8 +22,7 @@ export function currentUserRoute(): RouteSpec {
       503: unavailable,
     },
     handler: async (ctx) => {
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = presentCurrentUser(ctx.state.principal!);
+      answerJson(ctx, 200, presentCurrentUser(ctx.state.principal!), NO_STORE);
     },
   };
 }
