@@ -19,7 +19,7 @@ export interface AppState {
   principal?: AuthenticatedCaller;
   /** The account the request acted for, when known: for the request log line. */
   userId?: string;
-  /** The JSON answer a route left for the edge to write (json-answer.ts); none: Koa writes ctx.body. */
+  /** The JSON answer a route left for the edge to write (json-answer.ts); none: Koa writes ctx.body (problems, pages, text, 204s). */
   answer?: JsonAnswer;
 }
 

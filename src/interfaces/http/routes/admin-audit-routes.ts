@@ -4,6 +4,7 @@ import { InvalidPageRequest } from '../../../domain/errors.js';
 import type { ListAuditEvents } from '../../../application/use-cases/list-audit-events.js';
 import type { AppContext } from '../app-state.js';
 import { decodeAuditCursor, encodeAuditCursor } from '../audit-page-cursor.js';
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { auditEventPageSchema } from '../schemas/admin-schemas.js';
 import { adminKeyRefused, limitOf, queryValue } from './admin-user-routes.js';
@@ -65,7 +66,7 @@ export function listAuditEventsRoute(listEvents: ListAuditEvents): RouteSpec {
         limit: limitOf(queryValue(ctx, 'limit')),
         before: cursor === undefined ? null : decodeAuditCursor(cursor),
       });
-      ctx.body = { items: page.items.map(presentAuditEvent), nextCursor: page.next ? encodeAuditCursor(page.next) : null };
+      answerJson(ctx, 200, { items: page.items.map(presentAuditEvent), nextCursor: page.next ? encodeAuditCursor(page.next) : null });
     },
   };
 }

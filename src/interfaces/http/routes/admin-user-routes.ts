@@ -3,6 +3,7 @@ import type { CreateUser } from '../../../application/use-cases/create-user.js';
 import type { GetUserOverview } from '../../../application/use-cases/get-user-overview.js';
 import type { ListUsers } from '../../../application/use-cases/list-users.js';
 import { validatedBody, type AppContext } from '../app-state.js';
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { adminUserPageSchema, adminUserSchema, createUserSchema, type CreateUserBody } from '../schemas/admin-schemas.js';
 import { decodeCursor, encodeCursor } from '../user-page-cursor.js';
@@ -52,7 +53,7 @@ export function listUsersRoute(listUsers: ListUsers): RouteSpec {
         limit: limitOf(queryValue(ctx, 'limit')),
         after: cursor === undefined ? null : decodeCursor(cursor),
       });
-      ctx.body = { items: page.items.map(presentAccount), nextCursor: page.next ? encodeCursor(page.next) : null };
+      answerJson(ctx, 200, { items: page.items.map(presentAccount), nextCursor: page.next ? encodeCursor(page.next) : null });
     },
   };
 }
@@ -66,7 +67,7 @@ export function getUserRoute(getUser: GetUserOverview): RouteSpec {
     ...ADMIN,
     responses: { 200: { description: 'The account.', schema: adminUserSchema }, 401: adminKeyRefused, 404: noSuchUser, 503: unavailable },
     handler: async (ctx) => {
-      ctx.body = presentAccount(await getUser.execute({ userId: String(ctx.params.id) }));
+      answerJson(ctx, 200, presentAccount(await getUser.execute({ userId: String(ctx.params.id) })));
     },
   };
 }
@@ -88,9 +89,7 @@ export function createUserRoute(createUser: CreateUser, getUser: GetUserOverview
     },
     handler: async (ctx) => {
       const user = await createUser.execute(validatedBody<CreateUserBody>(ctx));
-      ctx.status = 201;
-      ctx.set('Location', `/admin/users/${user.id}`);
-      ctx.body = presentAccount(await getUser.execute({ userId: user.id }));
+      answerJson(ctx, 201, presentAccount(await getUser.execute({ userId: user.id })), ['location', `/admin/users/${user.id}`]);
     },
   };
 }

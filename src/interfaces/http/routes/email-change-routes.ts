@@ -1,6 +1,7 @@
 import type { ConfirmEmailChange } from '../../../application/use-cases/confirm-email-change.js';
 import type { RequestEmailChange } from '../../../application/use-cases/request-email-change.js';
 import { clientOf, validatedBody } from '../app-state.js';
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { emailChangeSchema, type EmailChangeBody } from '../schemas/email-change-schemas.js';
 import { acceptedSchema, tokenOnlySchema } from '../schemas/recovery-schemas.js';
@@ -25,8 +26,7 @@ export function emailChangeRoute(requestChange: RequestEmailChange): RouteSpec {
     },
     handler: async (ctx) => {
       await requestChange.execute({ principal: ctx.state.principal!, ...validatedBody<EmailChangeBody>(ctx), ...clientOf(ctx) });
-      ctx.status = 202;
-      ctx.body = { status: 'accepted', detail: 'A confirmation link is on its way to the new address.' };
+      answerJson(ctx, 202, { status: 'accepted', detail: 'A confirmation link is on its way to the new address.' });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 
 export function healthLiveRoute(): RouteSpec {
@@ -14,7 +15,7 @@ export function healthLiveRoute(): RouteSpec {
       },
     },
     handler: async (ctx) => {
-      ctx.body = { status: 'ok' };
+      answerJson(ctx, 200, { status: 'ok' });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { answerJson, NO_STORE } from '../json-answer.js';
 import type { ReadinessReporter } from '../needs/readiness-reporter.js';
 import type { RouteSpec } from '../route-spec.js';
 import { notReadySchema, readySchema } from '../schemas/readiness-schema.js';
@@ -20,9 +21,7 @@ export function healthReadyRoute(readiness: ReadinessReporter): RouteSpec {
     },
     handler: async (ctx) => {
       const report = await readiness.report();
-      ctx.status = report.ready ? 200 : 503;
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = { status: report.status, checks: report.checks };
+      answerJson(ctx, report.ready ? 200 : 503, { status: report.status, checks: report.checks }, NO_STORE);
     },
   };
 }

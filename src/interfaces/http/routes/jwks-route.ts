@@ -1,3 +1,4 @@
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { RouteNotFound } from '../http-errors.js';
 import { jwksSchema } from '../schemas/jwks-schema.js';
@@ -19,8 +20,7 @@ export function jwksRoute(jwks: readonly object[]): RouteSpec {
     handler: async (ctx) => {
       if (jwks.length === 0) throw new RouteNotFound();
       // Short enough that a rotated-in key is seen well before it signs anything.
-      ctx.set('Cache-Control', 'public, max-age=300');
-      ctx.body = body;
+      answerJson(ctx, 200, body, ['cache-control', 'public, max-age=300']);
     },
   };
 }

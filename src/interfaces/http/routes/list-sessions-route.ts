@@ -1,4 +1,5 @@
 import type { ListSessions } from '../../../application/use-cases/list-sessions.js';
+import { answerJson, NO_STORE } from '../json-answer.js';
 import { presentSession } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { sessionListSchema } from '../schemas/session-schema.js';
@@ -18,8 +19,7 @@ export function listSessionsRoute(listSessions: ListSessions): RouteSpec {
       503: unavailable,
     },
     handler: async (ctx) => {
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = (await listSessions.execute(ctx.state.principal!)).map(presentSession);
+      answerJson(ctx, 200, (await listSessions.execute(ctx.state.principal!)).map(presentSession), NO_STORE);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { LoginWithPasskey } from '../../../application/use-cases/login-with
 import type { RemovePasskey } from '../../../application/use-cases/remove-passkey.js';
 import type { PasskeyView } from '../../../domain/passkey.js';
 import { clientOf, validatedBody, type AppContext } from '../app-state.js';
+import { answerJson, NO_STORE } from '../json-answer.js';
 import { sendTokenResponse } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { mfaTokenOnlySchema, reauthenticationSchema, type ReauthenticationBody } from '../schemas/mfa-schemas.js';
@@ -22,8 +23,7 @@ function presentPasskey(passkey: PasskeyView) {
 
 /** Options carry a challenge: no cache may keep them. */
 function sendOptions(ctx: AppContext, options: object): void {
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = options;
+  answerJson(ctx, 200, options, NO_STORE);
 }
 
 export function passkeyRegistrationOptionsRoute(begin: BeginPasskeyRegistration): RouteSpec {
@@ -67,8 +67,7 @@ export function addPasskeyRoute(add: AddPasskey): RouteSpec {
     },
     handler: async (ctx) => {
       const view = await add.execute({ principal: ctx.state.principal!, ...validatedBody<AddPasskeyBody>(ctx) });
-      ctx.status = 201;
-      ctx.body = presentPasskey(view);
+      answerJson(ctx, 201, presentPasskey(view));
     },
   };
 }
@@ -87,8 +86,7 @@ export function listPasskeysRoute(list: ListPasskeys): RouteSpec {
       503: unavailable,
     },
     handler: async (ctx) => {
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = (await list.execute({ principal: ctx.state.principal! })).map(presentPasskey);
+      answerJson(ctx, 200, (await list.execute({ principal: ctx.state.principal! })).map(presentPasskey), NO_STORE);
     },
   };
 }

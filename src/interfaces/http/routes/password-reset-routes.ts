@@ -1,6 +1,7 @@
 import type { RequestPasswordReset } from '../../../application/use-cases/request-password-reset.js';
 import type { ResetPassword } from '../../../application/use-cases/reset-password.js';
 import { clientOf, validatedBody } from '../app-state.js';
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { acceptedSchema, emailOnlySchema, resetConfirmSchema } from '../schemas/recovery-schemas.js';
 import { invalidBody, mfaRequired, problem, tooManyAttempts, unavailable } from './responses.js';
@@ -24,8 +25,7 @@ export function passwordResetRoute(requestReset: RequestPasswordReset): RouteSpe
     },
     handler: async (ctx) => {
       await requestReset.execute({ email: validatedBody<{ email: string }>(ctx).email, ip: clientOf(ctx).ip });
-      ctx.status = 202;
-      ctx.body = ACCEPTED;
+      answerJson(ctx, 202, ACCEPTED);
     },
   };
 }

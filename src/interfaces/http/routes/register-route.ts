@@ -1,5 +1,6 @@
 import type { RegisterUser } from '../../../application/use-cases/register-user.js';
 import { clientOf, validatedBody } from '../app-state.js';
+import { answerJson } from '../json-answer.js';
 import { presentUser } from '../presenters.js';
 import type { RouteSpec } from '../route-spec.js';
 import { credentialsSchema, type Credentials } from '../schemas/credentials-schema.js';
@@ -23,9 +24,7 @@ export function registerRoute(registerUser: RegisterUser): RouteSpec {
     },
     handler: async (ctx) => {
       const user = await registerUser.execute({ ...validatedBody<Credentials>(ctx), ip: clientOf(ctx).ip });
-      ctx.status = 201;
-      ctx.set('Location', '/users/me');
-      ctx.body = presentUser(user);
+      answerJson(ctx, 201, presentUser(user), ['location', '/users/me']);
     },
   };
 }

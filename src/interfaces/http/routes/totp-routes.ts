@@ -2,15 +2,14 @@ import type { ConfirmTotp } from '../../../application/use-cases/confirm-totp.js
 import type { DisableTotp } from '../../../application/use-cases/disable-totp.js';
 import type { EnrolTotp } from '../../../application/use-cases/enrol-totp.js';
 import { clientOf, validatedBody, type AppContext } from '../app-state.js';
+import { answerJson, NO_STORE } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { codeOnlySchema, currentPasswordSchema, reauthenticationSchema, recoveryCodesSchema, totpEnrolmentSchema, type PasswordOnlyBody, type ReauthenticationBody } from '../schemas/mfa-schemas.js';
 import { invalidAccessToken, problem, tooManyAttempts, unavailable } from './responses.js';
 
 /** Secrets and recovery codes are shown once: no cache may keep them (RFC 9111 §5.2.2.5). */
 export function sendSecret(ctx: AppContext, status: number, body: object): void {
-  ctx.set('Cache-Control', 'no-store');
-  ctx.status = status;
-  ctx.body = body;
+  answerJson(ctx, status, body, NO_STORE);
 }
 
 const wrongPassword = { ...invalidAccessToken, description: 'Invalid access token, or the current password is wrong.' };

@@ -1,6 +1,7 @@
 import type { RequestEmailVerification } from '../../../application/use-cases/request-email-verification.js';
 import type { VerifyEmail } from '../../../application/use-cases/verify-email.js';
 import { clientOf, validatedBody } from '../app-state.js';
+import { answerJson } from '../json-answer.js';
 import type { RouteSpec } from '../route-spec.js';
 import { acceptedSchema, tokenOnlySchema } from '../schemas/recovery-schemas.js';
 import { invalidAccessToken, invalidBody, problem, tooManyAttempts, unavailable } from './responses.js';
@@ -21,8 +22,7 @@ export function verifyEmailRoute(requestVerification: RequestEmailVerification):
     },
     handler: async (ctx) => {
       await requestVerification.execute({ userId: ctx.state.principal!.userId, ip: clientOf(ctx).ip });
-      ctx.status = 202;
-      ctx.body = { status: 'accepted', detail: 'A verification link is on its way to your address.' };
+      answerJson(ctx, 202, { status: 'accepted', detail: 'A verification link is on its way to your address.' });
     },
   };
 }
