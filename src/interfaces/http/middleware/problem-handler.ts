@@ -10,6 +10,8 @@ export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
  * unknown is a 500 with a generic detail; its stack goes to the log, never to the client.
  */
 export function answerError(ctx: AppContext, error: unknown): void {
+  // The problem is the answer now, not whatever JSON answer the route had left (json-answer.ts).
+  ctx.state.answer = undefined;
   const known = asKnown(error);
   if (known) sendProblem(ctx, known);
   else sendInternalError(ctx, error);

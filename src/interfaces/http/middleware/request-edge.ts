@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Middleware, Next } from 'koa';
 import type { AppContext, AppState, JsonAnswer } from '../app-state.js';
 import type { DrainingFlag } from '../needs/draining-flag.js';
 import type { HttpLogger } from '../needs/http-logger.js';
@@ -35,29 +35,27 @@ export function requestEdge(options: RequestEdgeOptions): Middleware<AppState> {
   const security = securityHeaders();
   const cors = options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : null;
   const timed = requestTimeout(options.requestTimeoutMs, options.runInRequestContext);
+  const answered = async (ctx: AppContext, next: Next): Promise<void> => {
+    try {
+      await timed(ctx, next);
+    } catch (error) {
+      answerError(ctx, error);
+    }
+  };
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
     assignRequestId(ctx, options.logger);
     let escaped = false;
-    let failed = false;
-    // With CORS, the problem mapping runs inside it, so that an answered error is an answer to it.
-    const answered = async (): Promise<void> => {
-      try {
-        await timed(ctx, next);
-      } catch (error) {
-        failed = true; // whatever answer the route had left is not the one to send
-        answerError(ctx, error);
-      }
-    };
     try {
-      await (cors ? cors(ctx, answered) : answered());
+      // With CORS, the problem mapping runs inside it, so that an answered error is an answer to it.
+      await (cors ? cors(ctx, () => answered(ctx, next)) : answered(ctx, next));
     } catch (error) {
       escaped = true; // past the problem handler: Koa answers it 500
       throw error;
     } finally {
       if (!escaped) {
         closeIfDraining(ctx, options.lifecycle);
-        const answer = failed ? undefined : ctx.state.answer;
+        const answer = ctx.state.answer;
         if (answer) writeAnswer(ctx, answer, security.forHead(ctx));
         else addHeaders(ctx, security);
       }
