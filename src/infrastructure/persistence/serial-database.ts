@@ -4,6 +4,7 @@ import { requestDeadline } from '../request-context/request-deadline.js';
 import { guardDatabase, isBusy } from './database-errors.js';
 import { withinDeadline, type Database } from './database.js';
 import type { Dialect } from './dialects/dialect.js';
+import { ReadsOfOneTurn } from './reads-of-one-turn.js';
 import { retryWhileBusy } from './retry-while-busy.js';
 import { statementsOn, type Statements } from './statements.js';
 import { unitOfWork } from './unit-of-work.js';
@@ -24,6 +25,11 @@ export class SerialDatabase implements Database {
   /** Units of work queued or running: none means no transaction is open. */
   private pending = 0;
   private readonly statements = new Map<string, PreparedRead>();
+  private readonly turnReads = new ReadsOfOneTurn({
+    connection: () => (this.dataSource.isInitialized ? this.connection() : null),
+    idle: () => this.pending === 0,
+    queued: (read) => this.exclusive(async () => read()),
+  });
 
   constructor(
     readonly dataSource: DataSource,
@@ -39,18 +45,23 @@ export class SerialDatabase implements Database {
   }
 
   /**
-   * With nothing queued (so no transaction is open that it could join), it runs at once on a
-   * statement prepared once: the hot path of every authenticated request, measured at ~3 µs
-   * against ~40 µs through TypeORM and the queue (bench/, README "Performance"). Otherwise,
-   * and when the file is locked, it takes the queue like any other call.
+   * With nothing queued (so no transaction is open that it could join), it runs on a statement
+   * prepared once: the hot path of every authenticated request, measured at ~3 µs against
+   * ~40 µs through TypeORM and the queue (bench/, docs/performance.md). A read outside any
+   * request's deadline (a safe method's, on SQLite: every GET's bearer check) waits for the
+   * other reads of its turn of the event loop (ReadsOfOneTurn); one inside a request's deadline
+   * runs at once, where that deadline is checked. Otherwise, and when the file is locked, it
+   * takes the queue like any other call.
    */
   readOne(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown> | undefined> {
     // Inside a unit of work, a read must see its writes (and not wait on its locks elsewhere).
     if (unitOfWork.joined(this)) return this.run(async (statements) => (await statements.query(sql, parameters))[0]);
     if (this.pending === 0 && this.dataSource.isInitialized) {
+      const read = () => this.prepared(sql).first(parameters);
+      if (!requestDeadline.current()) return this.turnReads.read(read);
       try {
         requestDeadline.throwIfPassed();
-        return Promise.resolve(this.prepared(sql).first(parameters));
+        return Promise.resolve(read());
       } catch (error) {
         if (!isBusy(error)) return guardDatabase(this.dialect, () => Promise.reject(error));
       }
@@ -68,11 +79,14 @@ export class SerialDatabase implements Database {
   private prepared(sql: string): PreparedRead {
     let statement = this.statements.get(sql);
     if (!statement) {
-      const connection = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-      statement = new PreparedRead(connection.prepare(this.dialect.placeholders(sql)));
+      statement = new PreparedRead(this.connection().prepare(this.dialect.placeholders(sql)));
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  private connection(): BetterSqlite3.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -60,4 +60,49 @@ describe(`Database.readOne (${databaseKind()})`, () => {
     expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-1'])).to.equal(undefined);
     expect(await transaction).to.equal('rolled back on purpose');
   });
+
+  // On SQLite the reads outside a request's deadline (these, and every GET's) asked for in one
+  // turn of the event loop run together, in one read transaction (ReadsOfOneTurn).
+  it('answers each of the reads asked for in one turn its own row', async () => {
+    for (const n of [1, 2, 3]) await db.run((manager) => manager.query(INSERT_USER, [`user-${n}`, `u${n}@example.com`, `u${n}@example.com`]));
+    await sleep(0);
+    const rows = await Promise.all(['user-3', 'user-9', 'user-1', 'user-2'].map((id) => db.readOne('SELECT id, email FROM users WHERE id = ?', [id])));
+    expect(rows).to.deep.equal([{ id: 'user-3', email: 'u3@example.com' }, undefined, { id: 'user-1', email: 'u1@example.com' }, { id: 'user-2', email: 'u2@example.com' }]);
+  });
+
+  it('never answers from a transaction begun in the same turn as the read, which then rolls back', async () => {
+    const read = db.readOne('SELECT id FROM users WHERE id = ?', ['user-1']);
+    const transaction = db
+      .transaction(async (manager) => {
+        await manager.query(INSERT_USER, ['user-1', 'ann@example.com', 'ann@example.com']);
+        await sleep(50);
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: Error) => error.message);
+    expect(await read).to.equal(undefined);
+    expect(await transaction).to.equal('rolled back on purpose');
+  });
+
+  it('fails a broken read of a turn alone, and holds no snapshot after it: another connection\'s commit is read next', async () => {
+    await db.run((manager) => manager.query(INSERT_USER, ['user-1', 'ann@example.com', 'ann@example.com']));
+    await sleep(0);
+    const [first, broken, last] = await Promise.allSettled([
+      db.readOne('SELECT id FROM users WHERE id = ?', ['user-1']),
+      db.readOne('SELECT no_such_column FROM users WHERE id = ?', ['user-1']),
+      db.readOne('SELECT email FROM users WHERE id = ?', ['user-1']),
+    ]);
+    expect(first).to.deep.equal({ status: 'fulfilled', value: { id: 'user-1' } });
+    expect(broken.status).to.equal('rejected');
+    expect(last).to.deep.equal({ status: 'fulfilled', value: { email: 'ann@example.com' } });
+    const other = createDataSource(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET }).database);
+    const otherDb = await openDatabase(other);
+    try {
+      await otherDb.transaction((manager) => manager.query(INSERT_USER, ['user-2', 'bob@example.com', 'bob@example.com']));
+    } finally {
+      await other.destroy();
+    }
+    expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-2'])).to.deep.equal({ id: 'user-2' });
+    await db.transaction((manager) => manager.query(INSERT_USER, ['user-3', 'cy@example.com', 'cy@example.com']));
+    expect(await db.readOne('SELECT id FROM users WHERE id = ?', ['user-3'])).to.deep.equal({ id: 'user-3' });
+  });
 });

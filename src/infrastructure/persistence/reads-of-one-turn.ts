@@ -1,0 +1,94 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+type Row = Record<string, unknown> | undefined;
+
+interface WaitingRead {
+  readonly run: () => Row;
+  readonly resolve: (row: Row) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What ReadsOfOneTurn needs of SerialDatabase, decided when the turn's reads run. */
+export interface TurnReadsHost {
+  /** The raw connection, or null while the data source is not open. */
+  connection(): BetterSqlite3.Database | null;
+  /** No unit of work queued or running: a read now can join no transaction. */
+  idle(): boolean;
+  /** The read the slow way (the queue, its retries and its translation of errors). */
+  queued(read: () => Row): Promise<Row>;
+}
+
+/**
+ * The look-ups of one turn of the event loop that no request's deadline carries (on SQLite,
+ * a safe method's: every GET's bearer check), run together in one read transaction once the
+ * turn's I/O is read (setImmediate: the loop's check phase), as DataLoader batches the loads
+ * of one tick (issue 18).
+ *
+ * Why: an autocommit read begins and ends its own read transaction (the WAL snapshot, two
+ * `fcntl` locks), and between two requests the rest of the request evicts SQLite's code and
+ * pages from the CPU's caches: a read that takes 5 µs in a tight loop took ~14 µs of CPU
+ * under load. The requests that arrive together now share one snapshot and one warm pass;
+ * answering them together also lets the kernel send their answers in fewer wake-ups of the
+ * clients (measured apart, docs/performance.md "The eighth pass").
+ *
+ * Never staler: a read runs after its request arrived, in a transaction begun after every
+ * read of the batch was asked for. If a unit of work began meanwhile (its transaction may be
+ * open on the connection, across awaits), the turn's reads take the queue behind it, as a
+ * read did before whenever anything was queued.
+ */
+export class ReadsOfOneTurn {
+  private waiting: WaitingRead[] = [];
+  private begin: BetterSqlite3.Statement | null = null;
+  private commit: BetterSqlite3.Statement | null = null;
+  private preparedOn: BetterSqlite3.Database | null = null;
+
+  constructor(private readonly host: TurnReadsHost) {}
+
+  read(run: () => Row): Promise<Row> {
+    return new Promise((resolve, reject) => {
+      if (this.waiting.push({ run, resolve, reject }) === 1) setImmediate(() => this.runAll());
+    });
+  }
+
+  private runAll(): void {
+    const reads = this.waiting;
+    this.waiting = [];
+    const connection = this.host.connection();
+    if (!connection || !this.host.idle() || connection.inTransaction) {
+      for (const read of reads) this.host.queued(read.run).then(read.resolve, read.reject);
+      return;
+    }
+    // One read alone needs no BEGIN and COMMIT of its own: its statement is its transaction.
+    const together = reads.length > 1 && this.begun(connection);
+    try {
+      for (const read of reads) this.runOne(read);
+    } finally {
+      if (together) this.commit!.run();
+    }
+  }
+
+  private runOne(read: WaitingRead): void {
+    try {
+      read.resolve(read.run());
+    } catch {
+      // Another connection holds the file (SQLITE_BUSY), or the statement failed: the queue
+      // retries the one and translates the error of the other, as for any unit of work.
+      this.host.queued(read.run).then(read.resolve, read.reject);
+    }
+  }
+
+  /** BEGIN (deferred: the first read takes the snapshot); false if the file refused it. */
+  private begun(connection: BetterSqlite3.Database): boolean {
+    if (this.preparedOn !== connection) {
+      this.begin = connection.prepare('BEGIN');
+      this.commit = connection.prepare('COMMIT');
+      this.preparedOn = connection;
+    }
+    try {
+      this.begin!.run();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
