@@ -73,9 +73,10 @@ async function ceiling(operation: 'compare' | 'hash', runSeconds: number): Promi
   return { ...(JSON.parse(readFileSync(out, 'utf8')) as Figure), serverCpuSeconds: NaN };
 }
 
-async function startBareKoa(body: string): Promise<{ server: run.Server; child: NodeProcess }> {
+async function startBareKoa(body: string, answerAfterTurn = false): Promise<{ server: run.Server; child: NodeProcess }> {
   const port = await freePort();
-  const child = new NodeProcess({ script: here('./bare-koa-server.js'), env: { ...poolEnv, PORT: String(port), BODY: body }, stdoutFile: join(dir, 'bare.log') });
+  const env = { ...poolEnv, PORT: String(port), BODY: body, ANSWER_AFTER_TURN: answerAfterTurn ? '1' : '0' };
+  const child = new NodeProcess({ script: here('./bare-koa-server.js'), env, stdoutFile: join(dir, answerAfterTurn ? 'bare-after-turn.log' : 'bare.log') });
   const server = { url: `http://127.0.0.1:${port}`, pid: child.pid };
   await child.untilOk(`${server.url}/users/me`);
   return { server, child };
@@ -176,20 +177,29 @@ async function main(): Promise<void> {
     }
 
     const bare = await startBareKoa(await api.currentUser(a.server.url, tokenA));
+    const bareAfterTurn = await startBareKoa(await api.currentUser(a.server.url, tokenA), true);
     await run.bareKoa(bare.server, warmUpSeconds);
-    const [bareMe, meA, meW, meB] = await interleaved(seconds, SLICES, [
+    await run.bareKoa(bareAfterTurn.server, warmUpSeconds);
+    const [bareMe, meA, meW, meB, bareTurn, bareOne, meOne] = await interleaved(seconds, SLICES, [
       (t) => run.bareKoa(bare.server, t),
       (t) => run.usersMe(a.server, tokenA, t),
       (t) => run.usersMe(w.server, tokenW, t),
       (t) => run.usersMe(b.server, tokenB, t),
+      (t) => run.bareKoa(bareAfterTurn.server, t),
+      (t) => run.bareKoa(bare.server, t, 1),
+      (t) => run.usersMe(w.server, tokenW, t, 1),
     ]);
-    await bare.child.stop();
+    await Promise.all([bare.child.stop(), bareAfterTurn.child.stop()]);
     const wRss = w.service.process.rssMb();
     await w.service.process.stop();
     say(figureLine('bare Koa 3 route, same JSON (c=32)', bareMe!));
     say(figureLine('GET /users/me (c=32)', meA!));
     say(figureLine('GET /users/me, LOG_LEVEL=warn (c=32)', meW!));
     say(figureLine(`GET /users/me, ${million} users (c=32)`, meB!));
+    say(figureLine('bare Koa 3 route, answered a setImmediate later (c=32)', bareTurn!));
+    say(figureLine('bare Koa 3 route, one connection (c=1)', bareOne!));
+    say(figureLine('GET /users/me, LOG_LEVEL=warn, one connection (c=1)', meOne!));
+    say(`  (GET /users/me, LOG_LEVEL=warn / the bare route answered a setImmediate later: ${(perSecond(meW!) / perSecond(bareTurn!)).toFixed(2)}; at c=1: ${(perSecond(meOne!) / perSecond(bareOne!)).toFixed(2)} of the bare route)`);
 
     // Every figure starts on a pool that nothing before it still occupies: the ceiling and
     // the two-step logins wait for their last calls, and autocannon's runs (which do not)
@@ -268,7 +278,7 @@ async function main(): Promise<void> {
     say(`hash flood (bench/hash-flood.ts, SQLite; load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')}):`);
     const hashFlood = await measureHashFlood();
 
-    const figures = [bareMe!, meA!, meW!, meB!, loginA!, loginB!, twoStep!, registration!, refresh!, mfaStep!];
+    const figures = [bareMe!, meA!, meW!, meB!, bareTurn!, bareOne!, meOne!, loginA!, loginB!, twoStep!, registration!, refresh!, mfaStep!];
     const targets: Target[] = [
       { label: 'GET /users/me, LOG_LEVEL=warn / bare Koa', value: perSecond(meW!) / perSecond(bareMe!), bound: 0.6, atLeast: true },
       { label: 'GET /users/me, request log on / bare Koa', value: perSecond(meA!) / perSecond(bareMe!), bound: 0.4, atLeast: true },

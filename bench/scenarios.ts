@@ -17,8 +17,8 @@ export function usersMe(server: Server, accessToken: string, seconds: number, co
 }
 
 /** The bare Koa baseline: the same path, answering the same JSON. */
-export function bareKoa(server: Server, seconds: number): Promise<Figure> {
-  return load({ serverPid: server.pid, url: `${server.url}/users/me`, connections: 32, seconds });
+export function bareKoa(server: Server, seconds: number, connections = 32): Promise<Figure> {
+  return load({ serverPid: server.pid, url: `${server.url}/users/me`, connections, seconds });
 }
 
 /**
