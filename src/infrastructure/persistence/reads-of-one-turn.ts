@@ -24,12 +24,14 @@ export interface TurnReadsHost {
  * turn's I/O is read (setImmediate: the loop's check phase), as DataLoader batches the loads
  * of one tick (issue 18).
  *
- * Why: an autocommit read begins and ends its own read transaction (the WAL snapshot, two
- * `fcntl` locks), and between two requests the rest of the request evicts SQLite's code and
- * pages from the CPU's caches: a read that takes 5 µs in a tight loop took ~14 µs of CPU
- * under load. The requests that arrive together now share one snapshot and one warm pass;
- * answering them together also lets the kernel send their answers in fewer wake-ups of the
- * clients (measured apart, docs/performance.md "The eighth pass").
+ * Why: between two requests answered one by one, the rest of each request evicts SQLite's
+ * code and pages from the CPU's caches (a read of 5 µs in a tight loop took ~14 µs of CPU
+ * under load), and every autocommit read begins and ends a read transaction of its own (the
+ * WAL snapshot, two `fcntl` locks). Measured on GET /users/me (docs/performance.md, "The
+ * eighth pass"): server CPU 124 µs a request before, 55 with each read alone at the check
+ * phase, 52 with the turn's reads in one transaction. Most of it comes from answering a turn's
+ * requests together, not from the SQL: the bench's bare Koa route, answered one setImmediate
+ * later, went from 68 to 39 µs. One connection alone measured the same before and after.
  *
  * Never staler: a read runs after its request arrived, in a transaction begun after every
  * read of the batch was asked for. If a unit of work began meanwhile (its transaction may be
