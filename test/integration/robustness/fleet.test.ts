@@ -61,6 +61,16 @@ function itBehavesAsOneService(fleet: () => { a: Instance; b: Instance; theftA: 
     expect(successors.size).to.equal(1);
     expect((await refreshOn(b, [...successors][0]!)).status).to.equal(200);
   });
+
+  it('refuses an access token on both instances at once after a logout on one, with GETs sent together before and after it', async () => {
+    const { a, b } = fleet();
+    const session = await loginOn(a);
+    const me = (instance: Instance) => instance.http().get('/users/me').set('Authorization', `Bearer ${session.access_token}`);
+    const meOnBoth = () => Promise.all(Array.from({ length: 10 }, (_, i) => me(i % 2 ? a : b)));
+    expect((await meOnBoth()).map((res) => res.status)).to.deep.equal(Array(10).fill(200));
+    expect((await a.http().post('/auth/logout').send({ refreshToken: session.refresh_token })).status).to.equal(204);
+    expect((await meOnBoth()).map((res) => res.status)).to.deep.equal(Array(10).fill(401));
+  });
 }
 
 if (onDatabaseServer()) {
