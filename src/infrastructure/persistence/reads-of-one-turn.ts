@@ -62,11 +62,8 @@ export class ReadsOfOneTurn {
     }
     // One read alone needs no BEGIN and COMMIT of its own: its statement is its transaction.
     const together = reads.length > 1 && this.begun(connection);
-    try {
-      for (const read of reads) this.runOne(read);
-    } finally {
-      if (together) this.commit!.run();
-    }
+    for (const read of reads) this.runOne(read);
+    if (together) this.ended(connection);
   }
 
   private runOne(read: WaitingRead): void {
@@ -76,6 +73,23 @@ export class ReadsOfOneTurn {
       // Another connection holds the file (SQLITE_BUSY), or the statement failed: the queue
       // retries the one and translates the error of the other, as for any unit of work.
       this.host.queued(read.run).then(read.resolve, read.reject);
+    }
+  }
+
+  /**
+   * COMMIT of a transaction that only read. It has nothing to fail on, but this runs in a
+   * setImmediate callback, where a throw would end the process: should it fail, ROLLBACK
+   * ends the transaction as well, and the connection is never left inside one.
+   */
+  private ended(connection: BetterSqlite3.Database): void {
+    try {
+      this.commit!.run();
+    } catch {
+      try {
+        if (connection.inTransaction) connection.exec('ROLLBACK');
+      } catch {
+        // Nothing left to end it with; the next unit of work sees the error.
+      }
     }
   }
 

@@ -10,7 +10,7 @@ const FLOOD = 6;
 // Two places, and HASH_CONCURRENCY_PER_ADDRESS left at its default (one less): a flooding
 // address holds one place, and the other stays free for whoever comes next. Nothing is
 // timed: the test reads the queue's gauges, and the order in which answers came back. It needs
-// the whole flood in the server before its first hash ends: at cost 13 a hash takes ~0.4 s
+// the whole flood in the server before its first hash ends: at cost 13 a hash takes ~0.5 s
 // here (at 11 a CI run once saw the flood's six arrive further apart than one hash).
 describe('the password-hash queue (HASH_CONCURRENCY=2): one address never holds the last place', () => {
   let t: TestService;
