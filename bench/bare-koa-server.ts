@@ -9,11 +9,16 @@ import Koa from 'koa';
  * shows what answering a turn's requests together does by itself, with no work saved.
  */
 const body: unknown = JSON.parse(process.env.BODY ?? '{}');
-const afterTurn = process.env.ANSWER_AFTER_TURN === '1';
-const app = new Koa();
-app.use(async (ctx) => {
-  if (afterTurn) await new Promise((resolve) => setImmediate(resolve));
+const answer = (ctx: Koa.Context) => {
   if (ctx.method === 'GET' && ctx.path === '/users/me') ctx.body = body;
-});
+};
+const app = new Koa();
+// The baseline stays the synchronous middleware it always was: no promise of its own.
+if (process.env.ANSWER_AFTER_TURN === '1') {
+  app.use(async (ctx) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    answer(ctx);
+  });
+} else app.use(answer);
 app.listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => process.exit(0));
