@@ -19,10 +19,13 @@ import { newJwtSecret, startService, type ServiceUnderTest } from './service-und
  * flooded, and the same flood on a service whose queue is out of the way
  * (HASH_CONCURRENCY=1024, HASH_QUEUE_MAX=100000: every hash straight into libuv's pool, as
  * before the queue). CPU heavy: about 55 s. `npm run bench` runs it too (measureHashFlood).
+ * FLOOD_SECONDS (10) is the measured time of each phase: at ~1 login a second, 10 s give the
+ * p99 of ~11 logins, their slowest; 60 s give it of ~60.
  */
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
 const floodConnections = Number(process.env.FLOOD_CONNECTIONS ?? 100);
 const legitClients = Number(process.env.LEGIT ?? 1);
+const phaseSeconds = Number(process.env.FLOOD_SECONDS ?? 10);
 const PASSWORD = 'correct horse battery staple, measured';
 const FLOODER = '10.66.66.66';
 // A flooder answered 503 at once would otherwise spin, and measure this client's CPU, not the service.
@@ -116,7 +119,7 @@ export async function measureHashFlood(): Promise<HashFloodFigures> {
   const jwtSecret = newJwtSecret();
   const email = 'legit@bench.example';
   say(`machine: ${describeMachine()}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on it slows every hash)`);
-  say(`settings: BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}, flood ${floodConnections} connections from one address (${BACK_OFF_ON_503_MS} ms pause after a 503), ${legitClients} legitimate client(s), each from an address of its own`);
+  say(`settings: BCRYPT_COST=${bcryptCost}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}, flood ${floodConnections} connections from one address (${BACK_OFF_ON_503_MS} ms pause after a 503), ${legitClients} legitimate client(s), each from an address of its own, FLOOD_SECONDS=${phaseSeconds}`);
   // Experiments: the queue's own settings, as the service reads them.
   const queuedEnv = Object.fromEntries(['HASH_CONCURRENCY', 'HASH_CONCURRENCY_PER_ADDRESS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   const queued = await started(dir, 'queued', jwtSecret, queuedEnv);
@@ -128,12 +131,12 @@ export async function measureHashFlood(): Promise<HashFloodFigures> {
     }
     // The pool is as full without the flood as with it: the difference is the time spent queueing.
     const poolThreads = Number(process.env.HASH_CONCURRENCY ?? process.env.UV_THREADPOOL_SIZE ?? 4);
-    const noFlood = await legitLogins(queued.url, email, 10, poolThreads - legitClients);
+    const noFlood = await legitLogins(queued.url, email, phaseSeconds, poolThreads - legitClients);
     say(figureLine(`login, no flood, pool kept busy by ${poolThreads - legitClients} others`, noFlood));
-    const [withQueue, floodQueued] = await flooded(queued, email, 12);
+    const [withQueue, floodQueued] = await flooded(queued, email, phaseSeconds + 2);
     queued.process.child.kill('SIGKILL'); // its admitted flood would compete with the next phase
     say(figureLine('login under flood (queue: defaults)', withQueue) + floodLine(floodQueued));
-    const [withoutQueue, floodUnqueued] = await flooded(unqueued, email, 15);
+    const [withoutQueue, floodUnqueued] = await flooded(unqueued, email, phaseSeconds + 5);
     say(figureLine('login under flood (no queue: libuv FIFO)', withoutQueue) + floodLine(floodUnqueued));
     return { noFlood, flooded: withQueue, floodedWithoutQueue: withoutQueue };
   } finally {
