@@ -19,9 +19,9 @@ import { newJwtSecret, startService, type ServiceUnderTest } from './service-und
  * flooded, and the same flood on a service whose queue is out of the way
  * (HASH_CONCURRENCY=1024, HASH_QUEUE_MAX=100000: every hash straight into libuv's pool, as
  * before the queue). CPU heavy: about 55 s. `npm run bench` runs it too (measureHashFlood).
- * FLOOD_SECONDS (10) is the measured time of the first phase, the flooded ones 2 and 5 s more
- * (the flood's first second is not measured): at ~1 login a second, 10 s give the p99 of ~11
- * logins, their slowest; 60 s give it of ~60.
+ * FLOOD_SECONDS (10) is the measured time of the first phase; the flooded ones measure 2 and
+ * 5 s more, each after one second of flood that is not measured. At ~1 login a second, 10 s
+ * give the p99 of ~11 logins, their slowest; 60 s give it of ~60.
  */
 const bcryptCost = Number(process.env.BCRYPT_COST ?? 12);
 const floodConnections = Number(process.env.FLOOD_CONNECTIONS ?? 100);
